@@ -1,0 +1,17 @@
+package dev.vidferry.model.job;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** What a running job is doing right now, shown with its progress. */
+public enum JobStage {
+    QUEUED,
+    DOWNLOADING,
+    UPLOADING,
+    FINISHED;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

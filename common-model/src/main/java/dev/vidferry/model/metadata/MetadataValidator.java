@@ -1,0 +1,149 @@
+package dev.vidferry.model.metadata;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * YouTube's own rules for {@code snippet} and {@code status} (YouTube Data API v3, videos resource), checked
+ * before anything is queued so a job never fails hours later on a typo. Pure and thread-safe.
+ */
+public final class MetadataValidator {
+
+    public static final int TITLE_MAX_CHARS = 100;
+    public static final int DESCRIPTION_MAX_BYTES = 5000;
+    public static final int TAGS_MAX_CHARS = 500;
+
+    /** Categories YouTube lets uploads use (videoCategories.list assignable=true, region US). */
+    public static final Set<String> ASSIGNABLE_CATEGORIES = Set.of(
+            "1", "2", "10", "15", "17", "19", "20", "22", "23", "24", "25", "26", "27", "28", "29");
+
+    private final Clock clock;
+
+    public MetadataValidator() {
+        this(Clock.systemUTC());
+    }
+
+    public MetadataValidator(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** All problems of {@code metadata}; empty when YouTube would accept it. Fields are relative (e.g. {@code title}). */
+    public List<Violation> validate(VideoMetadata metadata) {
+        List<Violation> violations = new ArrayList<>();
+        if (metadata == null) {
+            violations.add(new Violation("metadata", "required", "metadata is required"));
+            return violations;
+        }
+        checkTitle(metadata.title(), violations);
+        checkDescription(metadata.description(), violations);
+        checkTags(metadata.tags(), violations);
+        if (metadata.categoryId() != null && !ASSIGNABLE_CATEGORIES.contains(metadata.categoryId().trim())) {
+            violations.add(new Violation("categoryId", "invalidCategoryId",
+                    "categoryId must be an assignable YouTube category, one of " + String.join(", ", sorted())));
+        }
+        checkPublishAt(metadata, violations);
+        if (metadata.playlistId() != null && metadata.playlistId().isBlank()) {
+            violations.add(new Violation("playlistId", "invalidPlaylistId", "playlistId must not be blank"));
+        }
+        return violations;
+    }
+
+    private static void checkTitle(String title, List<Violation> out) {
+        if (title == null || title.isBlank()) {
+            out.add(new Violation("title", "invalidTitle", "title is required and must not be blank"));
+            return;
+        }
+        int length = title.codePointCount(0, title.length());
+        if (length > TITLE_MAX_CHARS) {
+            out.add(new Violation("title", "invalidTitle",
+                    "title must be at most " + TITLE_MAX_CHARS + " characters (it has " + length + ")"));
+        }
+        if (hasAngleBrackets(title)) {
+            out.add(new Violation("title", "invalidTitle", "title must not contain < or >"));
+        }
+    }
+
+    private static void checkDescription(String description, List<Violation> out) {
+        if (description == null) {
+            return;
+        }
+        int bytes = description.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > DESCRIPTION_MAX_BYTES) {
+            out.add(new Violation("description", "invalidDescription",
+                    "description must be at most " + DESCRIPTION_MAX_BYTES + " bytes in UTF-8 (it has " + bytes + ")"));
+        }
+        if (hasAngleBrackets(description)) {
+            out.add(new Violation("description", "invalidDescription", "description must not contain < or >"));
+        }
+    }
+
+    private static void checkTags(List<String> tags, List<Violation> out) {
+        if (tags == null || tags.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < tags.size(); i++) {
+            String tag = tags.get(i);
+            if (tag == null || tag.isBlank()) {
+                out.add(new Violation("tags[" + i + "]", "invalidTags", "tags must not be blank"));
+            } else if (hasAngleBrackets(tag)) {
+                out.add(new Violation("tags[" + i + "]", "invalidTags", "tags must not contain < or >"));
+            } else if (tag.indexOf(',') >= 0) {
+                out.add(new Violation("tags[" + i + "]", "invalidTags", "a tag must not contain a comma"));
+            }
+        }
+        int total = tagsLength(tags);
+        if (total > TAGS_MAX_CHARS) {
+            out.add(new Violation("tags", "invalidTags", "tags must be at most " + TAGS_MAX_CHARS
+                    + " characters in total, counting a comma between tags and quotes around tags with spaces (they have "
+                    + total + ")"));
+        }
+    }
+
+    private void checkPublishAt(VideoMetadata metadata, List<Violation> out) {
+        OffsetDateTime publishAt = metadata.publishAt();
+        if (publishAt == null) {
+            return;
+        }
+        if (metadata.privacyStatus() != null && metadata.privacyStatus() != PrivacyStatus.PRIVATE) {
+            out.add(new Violation("publishAt", "invalidPublishAt",
+                    "publishAt can only be set when privacyStatus is private"));
+        }
+        if (!publishAt.toInstant().isAfter(clock.instant())) {
+            out.add(new Violation("publishAt", "invalidPublishAt", "publishAt must be in the future"));
+        }
+    }
+
+    /**
+     * Length of the tags as YouTube counts it: the characters of every tag, a comma between tags, and two
+     * quote characters around each tag that contains a space.
+     */
+    public static int tagsLength(List<String> tags) {
+        if (tags == null || tags.isEmpty()) {
+            return 0;
+        }
+        int total = tags.size() - 1;
+        for (String tag : tags) {
+            if (tag == null) {
+                continue;
+            }
+            total += tag.codePointCount(0, tag.length());
+            if (tag.indexOf(' ') >= 0) {
+                total += 2;
+            }
+        }
+        return total;
+    }
+
+    private static boolean hasAngleBrackets(String value) {
+        return value.indexOf('<') >= 0 || value.indexOf('>') >= 0;
+    }
+
+    private static List<String> sorted() {
+        return ASSIGNABLE_CATEGORIES.stream().sorted((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)))
+                .toList();
+    }
+}
