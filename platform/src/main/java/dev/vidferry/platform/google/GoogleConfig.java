@@ -1,0 +1,37 @@
+package dev.vidferry.platform.google;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Where Google lives and who we are to it. Tests and the local stack point these at the emulator. */
+@ConfigMapping(prefix = "vidferry.google")
+public interface GoogleConfig {
+
+    /** Root URL of the Drive API, given to {@code Drive.Builder#setRootUrl}. */
+    @WithDefault("https://www.googleapis.com/")
+    String driveRootUrl();
+
+    /** Root URL of the YouTube Data API, also used for resumable uploads ({@code {root}upload/youtube/v3/videos}). */
+    @WithDefault("https://youtube.googleapis.com/")
+    String youtubeRootUrl();
+
+    /** OAuth 2.0 token endpoint used to refresh access tokens. */
+    @WithDefault("https://oauth2.googleapis.com/token")
+    String tokenUri();
+
+    /** OAuth client id of our Google Cloud project. */
+    @WithDefault("vidferry")
+    String clientId();
+
+    /** OAuth client secret of our Google Cloud project. */
+    Optional<String> clientSecret();
+
+    /** Name of the Google Cloud project in the quota ledger. */
+    @WithDefault("default")
+    String projectId();
+
+    /** Application name sent in the User-Agent of Google API calls. */
+    @WithDefault("vidferry")
+    String applicationName();
+}

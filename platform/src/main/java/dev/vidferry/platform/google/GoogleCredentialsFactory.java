@@ -1,0 +1,67 @@
+package dev.vidferry.platform.google;
+
+import com.google.api.client.http.HttpBackOffIOExceptionHandler;
+import com.google.api.client.http.HttpBackOffUnsuccessfulResponseHandler;
+import com.google.api.client.http.HttpRequestInitializer;
+import com.google.api.client.http.HttpTransport;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.client.util.ExponentialBackOff;
+import com.google.auth.http.HttpCredentialsAdapter;
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.UserCredentials;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * Builds Google credentials for a stored account and the request initializer every Google client uses:
+ * refresh-on-401 from the credentials adapter first, then exponential back-off on 5xx/IO errors (the Java
+ * clients retry nothing by default).
+ */
+@ApplicationScoped
+public class GoogleCredentialsFactory {
+
+    private final GoogleConfig config;
+    private final HttpTransport transport = new NetHttpTransport();
+
+    public GoogleCredentialsFactory(GoogleConfig config) {
+        this.config = config;
+    }
+
+    /** The HTTP transport shared by our Google clients. */
+    public HttpTransport transport() {
+        return transport;
+    }
+
+    /** User credentials that refresh through the configured token URI; {@code accessToken} may be null. */
+    public UserCredentials userCredentials(String refreshToken, String accessToken, Instant accessTokenExpiresAt) {
+        UserCredentials.Builder builder = UserCredentials.newBuilder()
+                .setClientId(config.clientId())
+                .setClientSecret(config.clientSecret().orElse(""))
+                .setRefreshToken(refreshToken)
+                .setTokenServerUri(URI.create(config.tokenUri()))
+                .setHttpTransportFactory(() -> transport);
+        if (accessToken != null && accessTokenExpiresAt != null) {
+            builder.setAccessToken(new AccessToken(accessToken, Date.from(accessTokenExpiresAt)));
+        }
+        return builder.build();
+    }
+
+    /** Authenticates with {@code credentials} and retries transient failures with back-off. */
+    public HttpRequestInitializer requestInitializer(UserCredentials credentials) {
+        HttpCredentialsAdapter adapter = new HttpCredentialsAdapter(credentials);
+        return request -> {
+            adapter.initialize(request);
+            HttpBackOffUnsuccessfulResponseHandler backOff = new HttpBackOffUnsuccessfulResponseHandler(
+                    new ExponentialBackOff.Builder().setMaxElapsedTimeMillis(30_000).build());
+            request.setUnsuccessfulResponseHandler((req, response, supportsRetry) -> adapter
+                    .handleResponse(req, response, supportsRetry)
+                    || backOff.handleResponse(req, response, supportsRetry));
+            request.setIOExceptionHandler(new HttpBackOffIOExceptionHandler(
+                    new ExponentialBackOff.Builder().setMaxElapsedTimeMillis(30_000).build()));
+            request.setConnectTimeout(20_000);
+            request.setReadTimeout(60_000);
+        };
+    }
+}
