@@ -1,0 +1,24 @@
+package dev.vidferry.scheduler;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.vidferry.testsupport.kafka.KafkaResource;
+import dev.vidferry.testsupport.postgres.PostgresResource;
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * The one test profile of this module, so Quarkus boots once for all test classes: a fresh
+ * {@code vidferry_test_scheduler} database reached through a cuttable proxy, and a Kafka broker inside the test JVM
+ * that the readiness tests may stop.
+ */
+public class SchedulerTestProfile implements QuarkusTestProfile {
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(
+                new TestResourceEntry(KafkaResource.class, Map.of("mode", "embedded")),
+                new TestResourceEntry(PostgresResource.class,
+                        Map.of("database", "scheduler", "fresh", "true", "proxy", "true")));
+    }
+}
