@@ -1,0 +1,61 @@
+package dev.vidferry.emulator.drive;
+
+import dev.vidferry.emulator.content.SyntheticContent;
+import java.time.Instant;
+import java.util.List;
+
+/** A Drive item: folder, blob file (synthetic content) or shortcut. */
+public final class DriveFile {
+
+    public static final String FOLDER = "application/vnd.google-apps.folder";
+    public static final String SHORTCUT = "application/vnd.google-apps.shortcut";
+
+    public final String id;
+    public final String name;
+    public final String mimeType;
+    public final List<String> parents;
+    /** shared drive id, null in My Drive */
+    public final String driveId;
+    public final String owner;
+    public final SyntheticContent content;
+    public final Instant createdTime;
+    public volatile Instant modifiedTime;
+    public volatile boolean trashed;
+    public final String shortcutTargetId;
+    public final String shortcutTargetMimeType;
+    /** width, height, durationMillis; null when Drive hasn't processed the video (yet) */
+    public final VideoMeta videoMeta;
+
+    public DriveFile(String id, String name, String mimeType, List<String> parents, String driveId, String owner,
+            SyntheticContent content, Instant createdTime, String shortcutTargetId, String shortcutTargetMimeType,
+            VideoMeta videoMeta) {
+        this.id = id;
+        this.name = name;
+        this.mimeType = mimeType;
+        this.parents = List.copyOf(parents);
+        this.driveId = driveId;
+        this.owner = owner;
+        this.content = content;
+        this.createdTime = createdTime;
+        this.modifiedTime = createdTime;
+        this.shortcutTargetId = shortcutTargetId;
+        this.shortcutTargetMimeType = shortcutTargetMimeType;
+        this.videoMeta = videoMeta;
+    }
+
+    public boolean isFolder() {
+        return FOLDER.equals(mimeType);
+    }
+
+    public boolean isShortcut() {
+        return SHORTCUT.equals(mimeType);
+    }
+
+    public boolean isBlob() {
+        return content != null;
+    }
+
+    /** Video metadata as Drive reports it. */
+    public record VideoMeta(int width, int height, long durationMillis) {
+    }
+}

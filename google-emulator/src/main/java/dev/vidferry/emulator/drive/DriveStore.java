@@ -1,0 +1,112 @@
+package dev.vidferry.emulator.drive;
+
+import dev.vidferry.emulator.auth.User;
+import dev.vidferry.emulator.content.SyntheticContent;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+/** Every Drive item and shared drive, with visibility rules. */
+public final class DriveStore {
+
+    private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Map<String, DriveFile> files = new ConcurrentHashMap<>();
+    private final Map<String, SharedDrive> drives = new ConcurrentHashMap<>();
+    private final Executor digestExecutor;
+
+    public DriveStore(Executor digestExecutor) {
+        this.digestExecutor = digestExecutor;
+    }
+
+    public void reset() {
+        files.clear();
+        drives.clear();
+    }
+
+    public static String newFileId() {
+        StringBuilder sb = new StringBuilder("1");
+        for (int i = 0; i < 32; i++) {
+            sb.append(ID_CHARS.charAt(RANDOM.nextInt(ID_CHARS.length())));
+        }
+        return sb.toString();
+    }
+
+    public void addRootFolder(User user, Instant now) {
+        files.put(user.rootFolderId, new DriveFile(user.rootFolderId, "My Drive", DriveFile.FOLDER, List.of(), null,
+                user.username, null, now, null, null, null));
+    }
+
+    public SharedDrive addSharedDrive(String name, Set<String> members, Instant now) {
+        StringBuilder id = new StringBuilder("0A");
+        for (int i = 0; i < 17; i++) {
+            id.append(ID_CHARS.charAt(RANDOM.nextInt(62)));
+        }
+        id.append("Uk9PVA");
+        SharedDrive drive = new SharedDrive(id.toString(), name, ConcurrentHashMap.newKeySet());
+        drive.members().addAll(members);
+        drives.put(drive.id(), drive);
+        files.put(drive.id(), new DriveFile(drive.id(), name, DriveFile.FOLDER, List.of(), drive.id(), null, null, now,
+                null, null, null));
+        return drive;
+    }
+
+    public DriveFile add(DriveFile file) {
+        files.put(file.id, file);
+        if (file.content != null) {
+            file.content.digests(digestExecutor);
+        }
+        return file;
+    }
+
+    public DriveFile remove(String id) {
+        return files.remove(id);
+    }
+
+    public DriveFile get(String id) {
+        return files.get(id);
+    }
+
+    public SharedDrive drive(String id) {
+        return id == null ? null : drives.get(id);
+    }
+
+    public Collection<SharedDrive> drives() {
+        return drives.values();
+    }
+
+    public Collection<DriveFile> all() {
+        return files.values();
+    }
+
+    public Executor digestExecutor() {
+        return digestExecutor;
+    }
+
+    /** Whether the user can see the file; shared-drive items only when the request allows all drives. */
+    public boolean visible(DriveFile f, User user, boolean allDrives) {
+        if (f.driveId == null) {
+            return user.username.equals(f.owner);
+        }
+        SharedDrive d = drives.get(f.driveId);
+        return allDrives && d != null && d.members().contains(user.username);
+    }
+
+    public List<DriveFile> ownedBy(String username) {
+        return files.values().stream()
+                .filter(f -> username.equals(f.owner) || (f.driveId != null && drive(f.driveId) != null
+                        && drive(f.driveId).members().contains(username)))
+                .sorted(Comparator.comparing((DriveFile f) -> f.createdTime).thenComparing(f -> f.id)).toList();
+    }
+
+    public SyntheticContent content(long seed, long size) {
+        return new SyntheticContent(seed, size);
+    }
+}

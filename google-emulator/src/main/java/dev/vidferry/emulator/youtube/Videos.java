@@ -1,0 +1,72 @@
+package dev.vidferry.emulator.youtube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidferry.emulator.EmulatorState;
+import dev.vidferry.emulator.auth.OAuthClient;
+import dev.vidferry.emulator.http.GoogleError;
+import dev.vidferry.emulator.http.Json;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** Turning a received upload into a stored Video, and the {@code part} parameter. */
+public final class Videos {
+
+    private Videos() {
+    }
+
+    public static Set<String> parts(String part) {
+        if (part == null || part.isBlank()) {
+            throw new GoogleError(400, "required", "global", "Required parameter: part", "part", "parameter").failure();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        Arrays.stream(part.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add);
+        out.add("id");
+        return out;
+    }
+
+    /** Stores the video of a finished upload session and returns it. */
+    public static Video finish(EmulatorState state, UploadSession session, String uploadType) {
+        ObjectNode resource = session.resource;
+        JsonNode in = resource.path("snippet");
+        ObjectNode snippet = Json.object();
+        snippet.put("title", in.hasNonNull("title") ? in.get("title").asText() : "unknown");
+        snippet.put("description", in.path("description").asText(""));
+        if (in.path("tags").isArray() && !in.path("tags").isEmpty()) {
+            snippet.set("tags", in.get("tags").deepCopy());
+        }
+        snippet.put("categoryId", in.hasNonNull("categoryId") ? in.get("categoryId").asText() : "22");
+        for (String f : new String[] {"defaultLanguage", "defaultAudioLanguage"}) {
+            if (in.hasNonNull(f)) {
+                snippet.put(f, in.get(f).asText());
+            }
+        }
+        JsonNode st = resource.path("status");
+        ObjectNode status = Json.object();
+        status.put("privacyStatus", st.path("privacyStatus").asText("public"));
+        OAuthClient client = state.accounts().client(session.project);
+        if (client != null && !client.verified()) {
+            status.put("privacyStatus", "private");
+        }
+        if (st.hasNonNull("publishAt")) {
+            status.put("publishAt", st.get("publishAt").asText());
+        }
+        status.put("license", st.path("license").asText("youtube"));
+        status.put("embeddable", st.path("embeddable").asBoolean(true));
+        status.put("publicStatsViewable", st.path("publicStatsViewable").asBoolean(true));
+        if (st.has("selfDeclaredMadeForKids")) {
+            status.put("madeForKids", st.get("selfDeclaredMadeForKids").asBoolean());
+            status.put("selfDeclaredMadeForKids", st.get("selfDeclaredMadeForKids").asBoolean());
+        }
+        if (st.has("containsSyntheticMedia")) {
+            status.put("containsSyntheticMedia", st.get("containsSyntheticMedia").asBoolean());
+        }
+        String id = YouTubeStore.newVideoId();
+        session.finish(id);
+        Video v = new Video(id, session.owner.channelId, session.owner.username, session.project, snippet, status,
+                session.md5(), session.received(), session.mimeType, state.clock().now(), session.id, uploadType);
+        state.youtube().add(v);
+        return v;
+    }
+}

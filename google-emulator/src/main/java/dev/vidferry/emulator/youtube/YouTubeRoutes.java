@@ -1,0 +1,250 @@
+package dev.vidferry.emulator.youtube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vidferry.emulator.EmulatorState;
+import dev.vidferry.emulator.auth.AccessToken;
+import dev.vidferry.emulator.auth.Scopes;
+import dev.vidferry.emulator.auth.User;
+import dev.vidferry.emulator.control.Faults;
+import dev.vidferry.emulator.http.GoogleError;
+import dev.vidferry.emulator.http.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Arrays;
+import java.util.Set;
+
+/** YouTube Data v3 JSON methods: videos.list/delete, channels.list, playlists.list/insert, playlistItems.list/insert. */
+public final class YouTubeRoutes {
+
+    private final EmulatorState state;
+    private final YouTubeStore store;
+
+    public YouTubeRoutes(EmulatorState state) {
+        this.state = state;
+        this.store = state.youtube();
+    }
+
+    public void mount(Router router) {
+        BodyHandler body = BodyHandler.create().setBodyLimit(1 << 20);
+        router.get("/youtube/v3/videos").handler(this::listVideos);
+        router.delete("/youtube/v3/videos").handler(this::deleteVideo);
+        router.get("/youtube/v3/channels").handler(this::listChannels);
+        router.get("/youtube/v3/playlists").handler(this::listPlaylists);
+        router.post("/youtube/v3/playlists").handler(body).handler(this::insertPlaylist);
+        router.get("/youtube/v3/playlistItems").handler(this::listPlaylistItems);
+        router.post("/youtube/v3/playlistItems").handler(body).handler(this::insertPlaylistItem);
+    }
+
+    private AccessToken begin(RoutingContext ctx, Set<String> scopes, String method) {
+        AccessToken token = state.authenticate(ctx, scopes);
+        state.quota().charge(token.clientId(), method);
+        Faults.Fault fault = state.faults().take(Faults.Target.API);
+        if (fault != null) {
+            throw GoogleError.serverError(fault.status() > 0 ? fault.status() : 500).failure();
+        }
+        return token;
+    }
+
+    private void listVideos(RoutingContext ctx) {
+        AccessToken token = begin(ctx, Scopes.YT_READ, "videos.list");
+        Set<String> parts = Videos.parts(ctx.request().getParam("part"));
+        String ids = ctx.request().getParam("id");
+        ArrayNode items = Json.array();
+        if (ids != null) {
+            Arrays.stream(ids.split(",")).map(String::trim).map(store::video).filter(v -> v != null)
+                    .filter(v -> visible(v, token))
+                    .forEach(v -> items.add(YouTubeStore.videoJson(v, state.accounts().user(v.owner), parts)));
+        } else if (!"true".equals(ctx.request().getParam("myRating")) && ctx.request().getParam("chart") == null) {
+            throw GoogleError.badRequest("missingRequiredParameter", "No filter selected. Expected one of: chart, id, "
+                    + "myRating").failure();
+        }
+        Json.send(ctx, 200, YouTubeStore.listResponse("youtube#videoListResponse", items));
+    }
+
+    private boolean visible(Video v, AccessToken token) {
+        return !"private".equals(v.status.path("privacyStatus").asText())
+                || (token.user() != null && token.user().channelId.equals(v.channelId));
+    }
+
+    private void deleteVideo(RoutingContext ctx) {
+        AccessToken token = begin(ctx, Scopes.YT_MANAGE, "videos.delete");
+        User user = EmulatorState.userOf(token);
+        Video v = store.video(String.valueOf(ctx.request().getParam("id")));
+        if (v == null) {
+            throw new GoogleError(404, "videoNotFound", "youtube.video", "The video identified by the <code>id</code> "
+                    + "parameter could not be found.", "id", "parameter").failure();
+        }
+        if (!v.channelId.equals(user.channelId)) {
+            throw GoogleError.of(403, "forbidden", "youtube.video", "The video that you are trying to delete cannot be "
+                    + "deleted. The request might not be properly authorized.").failure();
+        }
+        store.removeVideo(v.id);
+        ctx.response().setStatusCode(204).end();
+    }
+
+    private void listChannels(RoutingContext ctx) {
+        AccessToken token = begin(ctx, Scopes.YT_READ, "channels.list");
+        Set<String> parts = Videos.parts(ctx.request().getParam("part"));
+        ArrayNode items = Json.array();
+        if ("true".equals(ctx.request().getParam("mine"))) {
+            items.add(channelJson(EmulatorState.userOf(token), parts));
+        } else if (ctx.request().getParam("id") != null) {
+            Set<String> ids = Set.of(ctx.request().getParam("id").split(","));
+            state.accounts().users().stream().filter(u -> ids.contains(u.channelId))
+                    .forEach(u -> items.add(channelJson(u, parts)));
+        } else {
+            throw GoogleError.badRequest("missingRequiredParameter", "No filter selected. Expected one of: mine, id, "
+                    + "forHandle, forUsername, managedByMe, categoryId").failure();
+        }
+        Json.send(ctx, 200, YouTubeStore.listResponse("youtube#channelListResponse", items));
+    }
+
+    private ObjectNode channelJson(User u, Set<String> parts) {
+        ObjectNode c = Json.object().put("kind", "youtube#channel").put("etag", YouTubeStore.etag(u.channelId))
+                .put("id", u.channelId);
+        if (parts.contains("snippet")) {
+            c.putObject("snippet").put("title", u.channelTitle).put("description", "")
+                    .put("customUrl", "@" + u.username).put("publishedAt", "2020-01-01T00:00:00Z");
+        }
+        if (parts.contains("contentDetails")) {
+            c.putObject("contentDetails").putObject("relatedPlaylists").put("likes", "LL")
+                    .put("uploads", u.uploadsPlaylistId());
+        }
+        if (parts.contains("status")) {
+            c.putObject("status").put("privacyStatus", "public").put("isLinked", true)
+                    .put("longUploadsStatus", u.channelVerified ? "allowed" : "eligible")
+                    .put("madeForKids", false);
+        }
+        if (parts.contains("statistics")) {
+            long count = store.videos().stream().filter(v -> v.channelId.equals(u.channelId)).count();
+            c.putObject("statistics").put("viewCount", "0").put("subscriberCount", "0")
+                    .put("hiddenSubscriberCount", false).put("videoCount", String.valueOf(count));
+        }
+        return c;
+    }
+
+    private void listPlaylists(RoutingContext ctx) {
+        AccessToken token = begin(ctx, Scopes.YT_READ, "playlists.list");
+        Set<String> parts = Videos.parts(ctx.request().getParam("part"));
+        ArrayNode items = Json.array();
+        if ("true".equals(ctx.request().getParam("mine"))) {
+            store.playlistsOf(EmulatorState.userOf(token).channelId).forEach(p -> items.add(playlistJson(p, parts)));
+        } else if (ctx.request().getParam("id") != null) {
+            Arrays.stream(ctx.request().getParam("id").split(",")).map(store::playlist).filter(p -> p != null)
+                    .forEach(p -> items.add(playlistJson(p, parts)));
+        } else {
+            throw GoogleError.badRequest("missingRequiredParameter", "No filter selected. Expected one of: mine, id, "
+                    + "channelId").failure();
+        }
+        Json.send(ctx, 200, YouTubeStore.listResponse("youtube#playlistListResponse", items));
+    }
+
+    private void insertPlaylist(RoutingContext ctx) {
+        AccessToken token = begin(ctx, Scopes.YT_MANAGE, "playlists.insert");
+        Set<String> parts = Videos.parts(ctx.request().getParam("part"));
+        User user = EmulatorState.userOf(token);
+        ObjectNode body = Json.parseObject(ctx.body().buffer());
+        String title = body.path("snippet").path("title").asText("");
+        if (title.isBlank()) {
+            throw GoogleError.of(400, "playlistTitleRequired", "youtube.playlist", "The request must specify a playlist "
+                    + "title.").failure();
+        }
+        if (title.length() > 150 || title.indexOf('<') >= 0 || title.indexOf('>') >= 0) {
+            throw GoogleError.of(400, "invalidPlaylistSnippet", "youtube.playlist", "The request provides an invalid "
+                    + "playlist snippet.").failure();
+        }
+        YouTubeStore.Playlist p = store.addPlaylist(user.channelId, title,
+                body.path("snippet").path("description").asText(""),
+                body.path("status").path("privacyStatus").asText("public"), state.clock().now());
+        Json.send(ctx, 200, playlistJson(p, parts));
+    }
+
+    private ObjectNode playlistJson(YouTubeStore.Playlist p, Set<String> parts) {
+        ObjectNode o = Json.object().put("kind", "youtube#playlist").put("etag", YouTubeStore.etag(p.id()))
+                .put("id", p.id());
+        if (parts.contains("snippet")) {
+            o.putObject("snippet").put("publishedAt", p.publishedAt().toString()).put("channelId", p.channelId())
+                    .put("title", p.title()).put("description", p.description());
+        }
+        if (parts.contains("status")) {
+            o.putObject("status").put("privacyStatus", p.privacy());
+        }
+        if (parts.contains("contentDetails")) {
+            o.putObject("contentDetails").put("itemCount", p.items().size());
+        }
+        return o;
+    }
+
+    private void listPlaylistItems(RoutingContext ctx) {
+        AccessToken token = begin(ctx, Scopes.YT_READ, "playlistItems.list");
+        Set<String> parts = Videos.parts(ctx.request().getParam("part"));
+        String playlistId = String.valueOf(ctx.request().getParam("playlistId"));
+        ArrayNode items = Json.array();
+        java.util.List<String> videoIds;
+        String channelId;
+        if (playlistId.startsWith("UU")) {
+            channelId = "UC" + playlistId.substring(2);
+            videoIds = store.videos().stream().filter(v -> v.channelId.equals(channelId))
+                    .sorted(java.util.Comparator.comparing((Video v) -> v.publishedAt).reversed()).map(v -> v.id)
+                    .toList();
+        } else {
+            YouTubeStore.Playlist p = store.playlist(playlistId);
+            if (p == null) {
+                throw playlistNotFound();
+            }
+            channelId = p.channelId();
+            videoIds = p.items();
+        }
+        int position = 0;
+        for (String id : videoIds) {
+            items.add(itemJson(playlistId, channelId, id, position++, parts));
+        }
+        Json.send(ctx, 200, YouTubeStore.listResponse("youtube#playlistItemListResponse", items));
+    }
+
+    private void insertPlaylistItem(RoutingContext ctx) {
+        AccessToken token = begin(ctx, Scopes.YT_MANAGE, "playlistItems.insert");
+        Set<String> parts = Videos.parts(ctx.request().getParam("part"));
+        User user = EmulatorState.userOf(token);
+        JsonNode snippet = Json.parseObject(ctx.body().buffer()).path("snippet");
+        YouTubeStore.Playlist p = store.playlist(snippet.path("playlistId").asText());
+        if (p == null) {
+            throw playlistNotFound();
+        }
+        if (!p.channelId().equals(user.channelId)) {
+            throw GoogleError.of(403, "playlistItemsNotAccessible", "youtube.playlistItem", "The request is not "
+                    + "properly authorized to insert the specified playlist item.").failure();
+        }
+        String videoId = snippet.path("resourceId").path("videoId").asText();
+        Faults.Fault fault = state.faults().take(Faults.Target.PLAYLIST_ITEMS);
+        if (fault != null || store.video(videoId) == null) {
+            throw new GoogleError(404, "videoNotFound", "youtube.playlistItem", "Video not found.",
+                    "body.snippet.resourceId", "other").failure();
+        }
+        p.items().add(videoId);
+        Json.send(ctx, 200, itemJson(p.id(), p.channelId(), videoId, p.items().size() - 1, parts));
+    }
+
+    private ObjectNode itemJson(String playlistId, String channelId, String videoId, int position, Set<String> parts) {
+        ObjectNode o = Json.object().put("kind", "youtube#playlistItem")
+                .put("etag", YouTubeStore.etag(playlistId + videoId)).put("id", playlistId + "." + videoId);
+        if (parts.contains("snippet")) {
+            Video v = store.video(videoId);
+            ObjectNode s = o.putObject("snippet").put("playlistId", playlistId).put("channelId", channelId)
+                    .put("position", position).put("title", v != null ? v.snippet.path("title").asText() : "Deleted video");
+            s.putObject("resourceId").put("kind", "youtube#video").put("videoId", videoId);
+        }
+        if (parts.contains("contentDetails")) {
+            o.putObject("contentDetails").put("videoId", videoId);
+        }
+        return o;
+    }
+
+    private static GoogleError.Failure playlistNotFound() {
+        return new GoogleError(404, "playlistNotFound", "youtube.playlistItem", "The playlist identified with the "
+                + "request's <code>playlistId</code> parameter cannot be found.", "playlistId", "parameter").failure();
+    }
+}
