@@ -1,0 +1,55 @@
+package dev.vidferry.worker;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How a worker takes and runs jobs. */
+@ConfigMapping(prefix = "vidferry.worker")
+public interface WorkerConfig {
+
+    /** YouTube wants every chunk but the last to be a multiple of this. */
+    long CHUNK_GRANULARITY = 256 * 1024;
+
+    /** How many transfers run at once in this process; when all are busy the consumer stops taking records. */
+    @WithDefault("2")
+    int concurrency();
+
+    /** Bytes per upload PUT and size of the one buffer each transfer holds; a multiple of 256 KiB. */
+    @WithDefault("8M")
+    MemorySize chunkSize();
+
+    /** How long a claim is valid without a heartbeat; another worker may take the job after that. */
+    @WithDefault("60s")
+    Duration leaseDuration();
+
+    /** How often a running transfer extends its lease. */
+    @WithDefault("15s")
+    Duration heartbeatInterval();
+
+    /** Least time between two progress events of one job while bytes move. */
+    @WithDefault("500ms")
+    Duration progressInterval();
+
+    /** Least time between two writes of a job's progress columns. */
+    @WithDefault("1s")
+    Duration dbProgressInterval();
+
+    /** Lease owner name of this process; default host name + pid + a random suffix. */
+    Optional<String> id();
+
+    /** First pause before a job that failed transiently may be claimed again; doubles per attempt. */
+    @WithDefault("30s")
+    Duration retryBackoff();
+
+    /** Longest pause between two attempts of a job. */
+    @WithDefault("30m")
+    Duration retryBackoffMax();
+
+    /** How long shutdown waits for running transfers to hand their jobs back. */
+    @WithDefault("20s")
+    Duration shutdownGrace();
+}

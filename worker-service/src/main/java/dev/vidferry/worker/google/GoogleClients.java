@@ -1,0 +1,61 @@
+package dev.vidferry.worker.google;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.google.api.client.http.HttpRequestFactory;
+import com.google.api.client.http.HttpRequestInitializer;
+import com.google.api.client.json.JsonFactory;
+import com.google.api.client.json.gson.GsonFactory;
+import com.google.api.services.drive.Drive;
+import com.google.api.services.youtube.YouTube;
+import com.google.auth.http.HttpCredentialsAdapter;
+import com.google.auth.oauth2.UserCredentials;
+
+import dev.vidferry.platform.google.GoogleConfig;
+import dev.vidferry.platform.google.GoogleCredentialsFactory;
+
+/** Drive, YouTube and resumable-upload clients acting as one Google account, pointed at {@link GoogleConfig}. */
+@ApplicationScoped
+public class GoogleClients {
+
+    private static final int SESSION_READ_TIMEOUT_MILLIS = 300_000;
+
+    private final GoogleConfig config;
+    private final GoogleCredentialsFactory factory;
+    private final JsonFactory json = GsonFactory.getDefaultInstance();
+
+    public GoogleClients(GoogleConfig config, GoogleCredentialsFactory factory) {
+        this.config = config;
+        this.factory = factory;
+    }
+
+    public JsonFactory json() {
+        return json;
+    }
+
+    public Drive drive(UserCredentials credentials) {
+        return new Drive.Builder(factory.transport(), json, factory.requestInitializer(credentials))
+                .setRootUrl(config.driveRootUrl())
+                .setApplicationName(config.applicationName())
+                .build();
+    }
+
+    public YouTube youtube(UserCredentials credentials) {
+        return new YouTube.Builder(factory.transport(), json, factory.requestInitializer(credentials))
+                .setRootUrl(config.youtubeRootUrl())
+                .setApplicationName(config.applicationName())
+                .build();
+    }
+
+    public ResumableUpload resumableUpload(UserCredentials credentials) {
+        HttpRequestFactory initiate = factory.transport().createRequestFactory(factory.requestInitializer(credentials));
+        HttpCredentialsAdapter adapter = new HttpCredentialsAdapter(credentials);
+        HttpRequestInitializer session = request -> {
+            adapter.initialize(request);
+            request.setConnectTimeout(20_000);
+            request.setReadTimeout(SESSION_READ_TIMEOUT_MILLIS);
+        };
+        return new ResumableUpload(initiate, factory.transport().createRequestFactory(session), json,
+                config.youtubeRootUrl());
+    }
+}

@@ -1,0 +1,135 @@
+package dev.vidferry.worker.google;
+
+import java.io.IOException;
+
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.ByteArrayContent;
+import com.google.api.client.http.EmptyContent;
+import com.google.api.client.http.GenericUrl;
+import com.google.api.client.http.HttpContent;
+import com.google.api.client.http.HttpRequest;
+import com.google.api.client.http.HttpRequestFactory;
+import com.google.api.client.http.HttpResponse;
+import com.google.api.client.http.json.JsonHttpContent;
+import com.google.api.client.json.JsonFactory;
+import com.google.api.client.json.JsonObjectParser;
+import com.google.api.services.youtube.model.Video;
+
+/**
+ * YouTube's resumable upload protocol spoken over google-http-client: initiate a session, PUT chunks, query a
+ * session's state. Unlike {@code MediaHttpUploader} it can continue a session an earlier process opened.
+ */
+public final class ResumableUpload {
+
+    /** What a session said after a chunk or a status query. */
+    public sealed interface State permits Incomplete, Done, Gone {
+    }
+
+    /** The session holds bytes {@code 0..nextOffset-1}; send from {@code nextOffset}. */
+    public record Incomplete(long nextOffset) implements State {
+    }
+
+    /** The upload is complete; {@code video} is YouTube's answer. */
+    public record Done(Video video) implements State {
+    }
+
+    /** The session expired or is unknown (404/410): start a new one. */
+    public record Gone(int status) implements State {
+    }
+
+    private final HttpRequestFactory initiateRequests;
+    private final HttpRequestFactory sessionRequests;
+    private final JsonFactory json;
+    private final String youtubeRootUrl;
+
+    /**
+     * @param initiateRequests authenticated, with back-off (initiation is safe to repeat)
+     * @param sessionRequests authenticated, without automatic retries (the caller asks the session where it stands)
+     */
+    public ResumableUpload(HttpRequestFactory initiateRequests, HttpRequestFactory sessionRequests, JsonFactory json,
+            String youtubeRootUrl) {
+        this.initiateRequests = initiateRequests;
+        this.sessionRequests = sessionRequests;
+        this.json = json;
+        this.youtubeRootUrl = youtubeRootUrl.endsWith("/") ? youtubeRootUrl : youtubeRootUrl + "/";
+    }
+
+    /** Opens a session for {@code totalBytes} of {@code contentType} with {@code video}'s snippet and status. */
+    public String initiate(Video video, boolean notifySubscribers, long totalBytes, String contentType)
+            throws IOException {
+        GenericUrl url = new GenericUrl(youtubeRootUrl + "upload/youtube/v3/videos");
+        url.set("uploadType", "resumable");
+        url.set("part", "snippet,status");
+        url.set("notifySubscribers", notifySubscribers);
+        HttpRequest request = initiateRequests.buildPostRequest(url, new JsonHttpContent(json, video));
+        request.getHeaders().set("X-Upload-Content-Length", totalBytes);
+        request.getHeaders().set("X-Upload-Content-Type", contentType);
+        request.setThrowExceptionOnExecuteError(false);
+        HttpResponse response = request.execute();
+        try {
+            if (!response.isSuccessStatusCode()) {
+                throw GoogleJsonResponseException.from(json, response);
+            }
+            String location = response.getHeaders().getLocation();
+            if (location == null || location.isBlank()) {
+                throw new IOException("YouTube opened no upload session (no Location header)");
+            }
+            return location;
+        } finally {
+            response.disconnect();
+        }
+    }
+
+    /** Sends {@code buffer[0..length)} as bytes {@code first..first+length-1} of {@code totalBytes}. */
+    public State put(String sessionUri, byte[] buffer, int length, long first, long totalBytes, String contentType)
+            throws IOException {
+        HttpContent content = new ByteArrayContent(contentType, buffer, 0, length);
+        return send(sessionUri, content, "bytes " + first + "-" + (first + length - 1) + "/" + totalBytes);
+    }
+
+    /** Asks the session how much it holds (empty PUT, {@code Content-Range: bytes *}{@code /total}). */
+    public State query(String sessionUri, long totalBytes) throws IOException {
+        return send(sessionUri, new EmptyContent(), "bytes */" + totalBytes);
+    }
+
+    private State send(String sessionUri, HttpContent content, String contentRange) throws IOException {
+        HttpRequest request = sessionRequests.buildPutRequest(new GenericUrl(sessionUri), content);
+        request.getHeaders().setContentRange(contentRange);
+        request.setThrowExceptionOnExecuteError(false);
+        request.setFollowRedirects(false);
+        request.setParser(new JsonObjectParser(json));
+        HttpResponse response = request.execute();
+        try {
+            int status = response.getStatusCode();
+            if (status == 200 || status == 201) {
+                return new Done(response.parseAs(Video.class));
+            }
+            if (status == 308) {
+                return new Incomplete(nextOffset(response.getHeaders().getRange()));
+            }
+            if (status == 404 || status == 410) {
+                return new Gone(status);
+            }
+            throw GoogleJsonResponseException.from(json, response);
+        } finally {
+            response.disconnect();
+        }
+    }
+
+    /** {@code bytes=0-N} -> N + 1; no header -> 0 (nothing received). */
+    static long nextOffset(String range) throws IOException {
+        if (range == null || range.isBlank()) {
+            return 0;
+        }
+        String value = range.trim();
+        int dash = value.lastIndexOf('-');
+        if (!value.startsWith("bytes=") || dash < 0) {
+            throw new IOException("unexpected Range header from YouTube: " + range);
+        }
+        try {
+            return Long.parseLong(value.substring(dash + 1).trim()) + 1;
+        } catch (NumberFormatException e) {
+            throw new IOException("unexpected Range header from YouTube: " + range, e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.vidferry.worker.job;
+
+import java.util.UUID;
+
+import dev.vidferry.model.metadata.VideoMetadata;
+
+/**
+ * A job this worker holds a lease on, as the claim returned it.
+ *
+ * @param uploadSessionUri a resumable session an earlier attempt opened, or null
+ * @param uploadConfirmedOffset bytes YouTube confirmed for that session
+ */
+public record ClaimedJob(Fence fence, String ownerId, UUID googleAccountId, String driveFileId, String driveFileName,
+        String driveMimeType, String driveMd5, long sizeBytes, VideoMetadata metadata, int maxAttempts,
+        String uploadSessionUri, long uploadConfirmedOffset) {
+
+    public UUID id() {
+        return fence.jobId();
+    }
+
+    public int attempt() {
+        return fence.attempt();
+    }
+}

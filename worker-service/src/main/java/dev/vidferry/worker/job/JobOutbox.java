@@ -1,0 +1,60 @@
+package dev.vidferry.worker.job;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.vidferry.model.event.EventEnvelope;
+import dev.vidferry.model.event.EventTypes;
+import dev.vidferry.model.event.JobProgress;
+import dev.vidferry.model.event.Topics;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Writes status-change events into {@code job_outbox} inside the caller's transaction; the outbox relay publishes
+ * them to {@code upload-job.progress}, so a committed status change always reaches Kafka.
+ */
+@ApplicationScoped
+public class JobOutbox {
+
+    private final ObjectMapper mapper;
+    private final Pool pool;
+
+    public JobOutbox(ObjectMapper mapper, Pool pool) {
+        this.mapper = mapper;
+        this.pool = pool;
+    }
+
+    /** Adds a progress event for {@code progress.jobId()} to the transaction of {@code tx}. */
+    public Uni<Void> insert(SqlConnection tx, EventEnvelope<JobProgress> envelope) {
+        String payload;
+        try {
+            payload = mapper.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalStateException("cannot serialise event", e));
+        }
+        return tx.preparedQuery("INSERT INTO job_outbox (event_id, aggregate_id, topic, event_type, payload) "
+                + "VALUES ($1, $2, $3, $4, $5::jsonb)")
+                .execute(Tuple.of(envelope.eventId(), envelope.jobId(), Topics.JOB_PROGRESS, EventTypes.JOB_PROGRESS,
+                        payload))
+                .replaceWithVoid();
+    }
+
+    /** A progress envelope (fresh event id) for {@code progress}. */
+    public static EventEnvelope<JobProgress> envelope(JobProgress progress) {
+        return EventEnvelope.of(EventTypes.JOB_PROGRESS, progress.jobId(), progress.occurredAt(), progress);
+    }
+
+    /** Whether the relay has published the event yet. */
+    public Uni<Boolean> isPublished(UUID eventId) {
+        return pool.preparedQuery("SELECT published_at IS NOT NULL AS published FROM job_outbox WHERE event_id = $1")
+                .execute(Tuple.of(eventId))
+                .map(rows -> rows.size() == 0 || rows.iterator().next().getBoolean("published"));
+    }
+}

@@ -1,0 +1,210 @@
+package dev.vidferry.worker.job;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.vidferry.model.event.EventEnvelope;
+import dev.vidferry.model.event.JobProgress;
+import dev.vidferry.model.job.JobStatus;
+import dev.vidferry.model.job.JobStateMachine;
+import dev.vidferry.model.metadata.VideoMetadata;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The worker's SQL on {@code upload_job}. The claim is one conditional update; every later write is fenced by job id,
+ * lease owner, attempt and the statuses {@link JobStateMachine} allows the change from, and reports whether it still
+ * held the job. Status changes write their progress event to the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class JobRepository {
+
+    private static final String RUNNING = "status IN ('downloading', 'uploading')";
+    private static final String FENCE = " WHERE id = $1 AND lease_owner = $2 AND attempt = $3 AND ";
+
+    private final Pool pool;
+    private final JobOutbox outbox;
+    private final ObjectMapper mapper;
+
+    public JobRepository(Pool pool, JobOutbox outbox, ObjectMapper mapper) {
+        this.pool = pool;
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Takes a pending, due job for {@code leaseOwner} (pending -> downloading, lease, attempt + 1) and writes the
+     * event {@code event} makes of it, in one transaction. Empty when the job is unknown, not pending (already
+     * claimed, cancelled, finished) or not due yet.
+     */
+    public Uni<Optional<ClaimedJob>> claim(UUID jobId, String leaseOwner, Duration lease,
+            Function<ClaimedJob, EventEnvelope<JobProgress>> event) {
+        return pool.withTransaction(tx -> tx.preparedQuery("UPDATE upload_job SET status = 'downloading', "
+                + "stage = 'downloading', lease_owner = $2, lease_expires_at = now() + $3 * interval '1 millisecond', "
+                + "attempt = attempt + 1, started_at = coalesce(started_at, now()), updated_at = now(), "
+                + "message = 'Claimed by a worker', error_code = NULL, error_message = NULL "
+                + "WHERE id = $1 AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now()) "
+                + "RETURNING id, owner_id, google_account_id, drive_file_id, drive_file_name, drive_mime_type, drive_md5, "
+                + "size_bytes, metadata, attempt, max_attempts, upload_session_uri, upload_confirmed_offset")
+                .execute(Tuple.of(jobId, leaseOwner, lease.toMillis()))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(Optional.<ClaimedJob> empty());
+                    }
+                    ClaimedJob job = toJob(rows.iterator().next(), leaseOwner);
+                    return outbox.insert(tx, event.apply(job)).replaceWith(Optional.of(job));
+                }));
+    }
+
+    /** Extends the lease; false when the job is no longer ours. */
+    public Uni<Boolean> heartbeat(Fence fence, Duration lease) {
+        return fenced(pool, "lease_expires_at = now() + $4 * interval '1 millisecond'", fence, RUNNING, lease.toMillis());
+    }
+
+    /** Records what Drive says about the file before the transfer. */
+    public Uni<Boolean> recordSource(Fence fence, long totalBytes, String md5) {
+        return fenced(pool, "total_bytes = $4, drive_md5 = coalesce($5, drive_md5)", fence, RUNNING, totalBytes, md5);
+    }
+
+    /** downloading -> uploading with the session URI (saved before the first chunk) and its confirmed offset. */
+    public Uni<Boolean> startUpload(Fence fence, String sessionUri, long confirmedOffset, boolean newSession,
+            EventEnvelope<JobProgress> event) {
+        return transition(fence, JobStatus.UPLOADING, "stage = 'uploading', upload_session_uri = $5, "
+                + "upload_confirmed_offset = $6, message = $7, upload_session_started_at = CASE WHEN $8 THEN now() "
+                + "ELSE coalesce(upload_session_started_at, now()) END", event,
+                sessionUri, confirmedOffset, event.data().message(), newSession);
+    }
+
+    /** Forgets an expired upload session (404/410 on status query). */
+    public Uni<Boolean> forgetSession(Fence fence) {
+        return fenced(pool, "upload_session_uri = NULL, upload_confirmed_offset = 0, upload_session_started_at = NULL",
+                fence, RUNNING);
+    }
+
+    /** Saves the offset YouTube confirmed (after every chunk). */
+    public Uni<Boolean> saveOffset(Fence fence, long confirmedOffset) {
+        return fenced(pool, "upload_confirmed_offset = $4", fence, RUNNING, confirmedOffset);
+    }
+
+    /** Saves the progress columns (throttled by the caller). */
+    public Uni<Boolean> saveProgress(Fence fence, JobProgress progress) {
+        return fenced(pool, "progress = $4, bytes_transferred = $5, stage = $6, message = $7", fence, RUNNING,
+                (short) progress.progress(), progress.bytesTransferred(), progress.stage().wireName(),
+                progress.message());
+    }
+
+    /** Result of a successful upload, for the history row. */
+    public record Upload(String videoId, String videoUrl, String title, String channelId, UUID googleAccountId,
+            String driveFileId, String driveFileName, String md5, long sizeBytes) {
+    }
+
+    /**
+     * Finishes the job as completed. With {@code upload} (a new video) an upload history row is written in the same
+     * transaction (idempotent per job); without (a duplicate) only the job changes.
+     */
+    public Uni<Boolean> complete(Fence fence, String ownerId, String videoId, String videoUrl, Upload upload,
+            EventEnvelope<JobProgress> event) {
+        return pool.withTransaction(tx -> update(tx, JobStatus.COMPLETED, "stage = 'finished', progress = 100, "
+                + "bytes_transferred = $5, video_id = $6, video_url = $7, message = $8, completed_at = now(), "
+                + "lease_expires_at = NULL, next_attempt_at = NULL, error_code = NULL, error_message = NULL",
+                fence, event.data().bytesTransferred(), videoId, videoUrl, event.data().message())
+                .flatMap(done -> {
+                    if (!done) {
+                        return Uni.createFrom().item(false);
+                    }
+                    Uni<Void> history = upload == null ? Uni.createFrom().voidItem()
+                            : tx.preparedQuery("INSERT INTO upload_history (id, owner_id, google_account_id, channel_id, "
+                                    + "job_id, drive_file_id, drive_file_name, drive_md5, size_bytes, video_id, video_url, "
+                                    + "title) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+                                    + "ON CONFLICT (job_id) WHERE job_id IS NOT NULL DO NOTHING")
+                                    .execute(Tuple.from(Arrays.asList(UUID.randomUUID(), ownerId,
+                                            upload.googleAccountId(), upload.channelId(), fence.jobId(),
+                                            upload.driveFileId(), upload.driveFileName(), upload.md5(),
+                                            upload.sizeBytes(), upload.videoId(), upload.videoUrl(), upload.title())))
+                                    .replaceWithVoid();
+                    return history.flatMap(v -> outbox.insert(tx, event)).replaceWith(true);
+                }));
+    }
+
+    /** Finishes the job as failed. */
+    public Uni<Boolean> fail(Fence fence, String errorCode, String errorMessage, EventEnvelope<JobProgress> event) {
+        return transition(fence, JobStatus.FAILED, "error_code = $5, error_message = $6, message = $7, "
+                + "completed_at = now(), lease_expires_at = NULL, next_attempt_at = NULL", event,
+                errorCode, errorMessage, event.data().message());
+    }
+
+    /** Hands the job back (pending, lease cleared) to be claimed again at {@code nextAttemptAt}; keeps the session. */
+    public Uni<Boolean> release(Fence fence, Instant nextAttemptAt, String errorCode, String errorMessage,
+            EventEnvelope<JobProgress> event) {
+        return transition(fence, JobStatus.PENDING, "stage = 'queued', lease_owner = NULL, lease_expires_at = NULL, "
+                + "next_attempt_at = $5, error_code = $6, error_message = $7, message = $8", event,
+                nextAttemptAt.atOffset(ZoneOffset.UTC), errorCode, errorMessage, event.data().message());
+    }
+
+    /** Parks the job until {@code nextAttemptAt} (quota, channel upload cap). */
+    public Uni<Boolean> defer(Fence fence, Instant nextAttemptAt, String errorCode, String reason,
+            EventEnvelope<JobProgress> event) {
+        return transition(fence, JobStatus.DEFERRED, "stage = 'queued', lease_owner = NULL, lease_expires_at = NULL, "
+                + "next_attempt_at = $5, error_code = $6, deferred_reason = $7, message = $7", event,
+                nextAttemptAt.atOffset(ZoneOffset.UTC), errorCode, reason);
+    }
+
+    private Uni<Boolean> transition(Fence fence, JobStatus to, String set, EventEnvelope<JobProgress> event,
+            Object... params) {
+        return pool.withTransaction(tx -> update(tx, to, set, fence, params)
+                .flatMap(done -> done ? outbox.insert(tx, event).replaceWith(true) : Uni.createFrom().item(false)));
+    }
+
+    private Uni<Boolean> update(SqlClient client, JobStatus to, String set, Fence fence, Object... params) {
+        return fenced(client, "status = '" + to.wireName() + "', " + set, fence, guard(to), params);
+    }
+
+    /** The SQL form of "from a running state this worker may move to {@code to}". */
+    static String guard(JobStatus to) {
+        Set<JobStatus> sources = JobStateMachine.sourcesOf(to);
+        String list = sources.stream().filter(JobStatus::isRunning).map(s -> "'" + s.wireName() + "'").sorted()
+                .reduce((a, b) -> a + ", " + b)
+                .orElseThrow(() -> new IllegalStateException("a worker never moves a running job to " + to));
+        return "status IN (" + list + ")";
+    }
+
+    private Uni<Boolean> fenced(SqlClient client, String set, Fence fence, String statusGuard, Object... params) {
+        Tuple tuple = Tuple.of(fence.jobId(), fence.leaseOwner(), fence.attempt());
+        for (Object param : params) {
+            tuple.addValue(param);
+        }
+        return client.preparedQuery("UPDATE upload_job SET " + set + ", updated_at = now()" + FENCE + statusGuard)
+                .execute(tuple)
+                .map(RowSet::rowCount)
+                .map(count -> count > 0);
+    }
+
+    private ClaimedJob toJob(Row row, String leaseOwner) {
+        VideoMetadata metadata;
+        try {
+            metadata = mapper.readValue(row.getJsonObject("metadata").encode(), VideoMetadata.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("job " + row.getUUID("id") + " has unreadable metadata", e);
+        }
+        return new ClaimedJob(new Fence(row.getUUID("id"), leaseOwner, row.getInteger("attempt")),
+                row.getString("owner_id"), row.getUUID("google_account_id"), row.getString("drive_file_id"),
+                row.getString("drive_file_name"), row.getString("drive_mime_type"), row.getString("drive_md5"),
+                row.getLong("size_bytes"), metadata, row.getInteger("max_attempts"),
+                row.getString("upload_session_uri"), row.getLong("upload_confirmed_offset"));
+    }
+}

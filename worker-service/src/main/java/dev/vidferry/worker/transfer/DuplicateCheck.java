@@ -1,0 +1,64 @@
+package dev.vidferry.worker.transfer;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.google.api.services.youtube.YouTube;
+import com.google.api.services.youtube.model.VideoListResponse;
+
+import io.quarkus.logging.Log;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Finds an earlier upload of the same file (same md5) by the same owner whose video still exists on YouTube. Videos
+ * found deleted are marked gone in the history, so the file is uploaded again. Blocking.
+ */
+@ApplicationScoped
+public class DuplicateCheck {
+
+    private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Pool pool;
+
+    public DuplicateCheck(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** An existing video of the owner with this content. */
+    public record Existing(String videoId, String videoUrl) {
+    }
+
+    public Optional<Existing> find(String ownerId, String md5, YouTube youtube) throws IOException {
+        if (md5 == null || md5.isBlank()) {
+            return Optional.empty();
+        }
+        List<Row> rows = new ArrayList<>();
+        pool.preparedQuery("SELECT id, video_id, video_url FROM upload_history WHERE owner_id = $1 "
+                + "AND drive_md5 = $2 AND video_gone_at IS NULL ORDER BY uploaded_at DESC LIMIT 5")
+                .execute(Tuple.of(ownerId, md5))
+                .await().atMost(DB_TIMEOUT)
+                .forEach(rows::add);
+        for (Row row : rows) {
+            UUID historyId = row.getUUID("id");
+            String videoId = row.getString("video_id");
+            VideoListResponse response = youtube.videos().list(List.of("id")).setId(List.of(videoId)).execute();
+            boolean exists = response.getItems() != null && !response.getItems().isEmpty();
+            pool.preparedQuery(exists ? "UPDATE upload_history SET verified_at = now() WHERE id = $1"
+                    : "UPDATE upload_history SET video_gone_at = now() WHERE id = $1")
+                    .execute(Tuple.of(historyId)).await().atMost(DB_TIMEOUT);
+            if (exists) {
+                return Optional.of(new Existing(videoId, row.getString("video_url")));
+            }
+            Log.infof("video %s of an earlier upload is gone from YouTube: uploading again", videoId);
+        }
+        return Optional.empty();
+    }
+}
