@@ -1,0 +1,25 @@
+package dev.vidferry.model.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.vidferry.model.metadata.Violation;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem ({@code application/problem+json}), the body of every error answer of the API.
+ *
+ * @param type URI naming the kind of problem, e.g. {@code https://vidferry.dev/problems/validation}
+ * @param title short summary of the kind
+ * @param status HTTP status
+ * @param detail what happened in this case, for people
+ * @param instance the request path
+ * @param errors one entry per offending field (JSON path relative to the body, or a query parameter name)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String instance, List<Violation> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public Problem {
+        errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+}
