@@ -1,0 +1,42 @@
+package dev.vidferry.api.account;
+
+import dev.vidferry.api.common.Owners;
+import dev.vidferry.model.api.ConnectGoogleAccountRequest;
+import dev.vidferry.model.api.GoogleAccountView;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The caller's Google connection. */
+@Path("/api/v1/google/account")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class GoogleAccountResource {
+
+    private final GoogleAccountService service;
+    private final JsonWebToken token;
+
+    public GoogleAccountResource(GoogleAccountService service, JsonWebToken token) {
+        this.service = service;
+        this.token = token;
+    }
+
+    /** Stores a Google refresh token (verified with Google first, encrypted at rest). */
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<GoogleAccountView> connect(ConnectGoogleAccountRequest request) {
+        return service.connect(Owners.of(token), request);
+    }
+
+    /** Status and scopes of the caller's Google connection; never a token. */
+    @GET
+    public Uni<GoogleAccountView> get() {
+        return service.view(Owners.of(token));
+    }
+}

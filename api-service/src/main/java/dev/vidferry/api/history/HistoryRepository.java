@@ -1,0 +1,26 @@
+package dev.vidferry.api.history;
+
+import dev.vidferry.api.common.Cursor;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class HistoryRepository implements PanacheRepositoryBase<UploadHistory, UUID> {
+
+    /** Up to {@code limit} entries after {@code cursor}, newest first. */
+    public Uni<List<UploadHistory>> page(String ownerId, Cursor cursor, int limit) {
+        String query = "ownerId = :owner" + (cursor != null
+                ? " and (uploadedAt < :at or (uploadedAt = :at and id < :id))"
+                : "");
+        Parameters params = Parameters.with("owner", ownerId);
+        if (cursor != null) {
+            params.and("at", cursor.at()).and("id", cursor.id());
+        }
+        return find(query, Sort.descending("uploadedAt", "id"), params).range(0, limit - 1).list();
+    }
+}

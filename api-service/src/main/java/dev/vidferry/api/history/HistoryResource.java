@@ -1,0 +1,32 @@
+package dev.vidferry.api.history;
+
+import dev.vidferry.api.common.Owners;
+import dev.vidferry.model.api.HistoryPage;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The caller's upload history, newest first. */
+@Path("/api/v1/history")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class HistoryResource {
+
+    private final HistoryService service;
+    private final JsonWebToken token;
+
+    public HistoryResource(HistoryService service, JsonWebToken token) {
+        this.service = service;
+        this.token = token;
+    }
+
+    @GET
+    public Uni<HistoryPage> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return service.list(Owners.of(token), cursor, limit);
+    }
+}

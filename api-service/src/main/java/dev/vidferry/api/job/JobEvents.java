@@ -1,0 +1,60 @@
+package dev.vidferry.api.job;
+
+import dev.vidferry.api.outbox.OutboxWriter;
+import dev.vidferry.model.event.EventEnvelope;
+import dev.vidferry.model.event.EventTypes;
+import dev.vidferry.model.event.JobControl;
+import dev.vidferry.model.event.JobProgress;
+import dev.vidferry.model.event.JobRequested;
+import dev.vidferry.model.event.Topics;
+import dev.vidferry.model.job.ErrorCode;
+import dev.vidferry.model.job.JobStage;
+import dev.vidferry.model.job.JobStatus;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/** The events the API emits about a job, through the outbox (call inside the job's transaction). */
+@ApplicationScoped
+public class JobEvents {
+
+    private final OutboxWriter outbox;
+    private final JobMapper mapper;
+
+    public JobEvents(OutboxWriter outbox, JobMapper mapper) {
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    /** The job is ready for a worker ({@code reason}: created, retry). */
+    public Uni<Void> requested(UploadJob job, String reason) {
+        JobRequested payload = new JobRequested(job.id, job.ownerId, job.driveFileId, job.driveFileName,
+                job.driveMimeType, job.sizeBytes, job.driveMd5, mapper.metadata(job), job.attempt, reason);
+        return outbox.add(Topics.JOB_REQUESTED,
+                EventEnvelope.of(EventTypes.JOB_REQUESTED, job.id, job.updatedAt, payload));
+    }
+
+    /** A status change made by the API (created, cancelled, retried), for followers of upload-job.progress. */
+    public Uni<Void> statusChanged(UploadJob job) {
+        JobStage stage = job.status == JobStatus.PENDING ? JobStage.QUEUED
+                : job.status.isFinished() ? JobStage.FINISHED : null;
+        JobProgress payload = new JobProgress(job.id, job.ownerId, job.status, stage, job.progress,
+                job.bytesTransferred, job.sizeBytes, 0, job.message, job.videoId,
+                job.errorCode == null ? null : errorCode(job.errorCode), job.attempt, job.nextAttemptAt, job.updatedAt);
+        return outbox.add(Topics.JOB_PROGRESS, EventEnvelope.of(EventTypes.JOB_PROGRESS, job.id, job.updatedAt, payload));
+    }
+
+    /** Asks the worker running the job to stop. */
+    public Uni<Void> cancelRequested(UploadJob job, Instant at) {
+        return outbox.add(Topics.JOB_CONTROL, EventEnvelope.of(EventTypes.JOB_CANCEL_REQUESTED, job.id, at,
+                new JobControl(job.id, JobControl.CANCEL)));
+    }
+
+    private static ErrorCode errorCode(String name) {
+        try {
+            return ErrorCode.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return ErrorCode.INTERNAL;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.vidferry.api.job;
+
+import dev.vidferry.api.common.Cursor;
+import dev.vidferry.model.job.JobStatus;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+public class JobRepository implements PanacheRepositoryBase<UploadJob, UUID> {
+
+    /** The owner's job, or null (also for someone else's job). */
+    public Uni<UploadJob> findOwned(UUID id, String ownerId) {
+        return find("id = ?1 and ownerId = ?2", id, ownerId).firstResult();
+    }
+
+    /** The owner's job locked for update ({@code SELECT ... FOR UPDATE}), or null. */
+    public Uni<UploadJob> lockOwned(UUID id, String ownerId) {
+        return find("id = ?1 and ownerId = ?2", id, ownerId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** Up to {@code limit} jobs after {@code cursor}, newest first. */
+    public Uni<List<UploadJob>> page(String ownerId, JobStatus status, String batchId, Cursor cursor, int limit) {
+        StringBuilder query = new StringBuilder("ownerId = :owner");
+        Parameters params = Parameters.with("owner", ownerId);
+        if (status != null) {
+            query.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (batchId != null) {
+            query.append(" and batchId = :batch");
+            params.and("batch", batchId);
+        }
+        if (cursor != null) {
+            query.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
+            params.and("at", cursor.at()).and("id", cursor.id());
+        }
+        return find(query.toString(), Sort.descending("createdAt", "id"), params).range(0, limit - 1).list();
+    }
+
+    /** Jobs per status (every status present), for the owner and optionally one batch. */
+    public Uni<Map<JobStatus, Long>> countByStatus(String ownerId, String batchId) {
+        String hql = "select j.status, count(j) from UploadJob j where j.ownerId = :owner"
+                + (batchId != null ? " and j.batchId = :batch" : "") + " group by j.status";
+        return getSession().chain(session -> {
+            var query = session.createSelectionQuery(hql, Object[].class).setParameter("owner", ownerId);
+            if (batchId != null) {
+                query.setParameter("batch", batchId);
+            }
+            return query.getResultList();
+        }).map(rows -> {
+            Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+            for (JobStatus status : JobStatus.values()) {
+                counts.put(status, 0L);
+            }
+            for (Object[] row : rows) {
+                counts.put((JobStatus) row[0], ((Number) row[1]).longValue());
+            }
+            return counts;
+        });
+    }
+
+    /** Deletes the owner's finished jobs. */
+    public Uni<Long> deleteFinished(String ownerId) {
+        return delete("ownerId = ?1 and status in ?2", ownerId,
+                List.of(JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.vidferry.api.job;
+
+import dev.vidferry.api.common.Owners;
+import dev.vidferry.model.api.BulkCreateJobsRequest;
+import dev.vidferry.model.api.BulkCreateJobsResponse;
+import dev.vidferry.model.api.ClearJobsResponse;
+import dev.vidferry.model.api.CreateJobRequest;
+import dev.vidferry.model.api.JobPage;
+import dev.vidferry.model.api.JobView;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Upload jobs of the caller. */
+@Path("/api/v1/jobs")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class JobResource {
+
+    private final JobService service;
+    private final JsonWebToken token;
+
+    public JobResource(JobService service, JsonWebToken token) {
+        this.service = service;
+        this.token = token;
+    }
+
+    /** Queues one Drive file; 201 with Location. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> create(CreateJobRequest request, UriInfo uri) {
+        return service.create(Owners.of(token), request).map(job -> Response
+                .created(uri.getBaseUriBuilder().path("api/v1/jobs").path(job.id().toString()).build())
+                .entity(job).build());
+    }
+
+    /** Queues several files; each item is created or refused on its own. */
+    @POST
+    @Path("bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<BulkCreateJobsResponse> createBulk(BulkCreateJobsRequest request, UriInfo uri) {
+        return service.createBulk(Owners.of(token), request, uri.getPath());
+    }
+
+    /** The caller's jobs, newest first, with counts per status. */
+    @GET
+    public Uni<JobPage> list(@QueryParam("status") String status, @QueryParam("batchId") String batchId,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return service.list(Owners.of(token), status, batchId, cursor, limit);
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<JobView> get(@PathParam("id") String id) {
+        return service.get(Owners.of(token), id);
+    }
+
+    /** 200 when cancelled now, 202 when a running job was asked to stop. */
+    @POST
+    @Path("{id}/cancel")
+    public Uni<RestResponse<JobView>> cancel(@PathParam("id") String id) {
+        return service.cancel(Owners.of(token), id).map(outcome -> outcome.accepted()
+                ? RestResponse.status(Response.Status.ACCEPTED, outcome.job())
+                : RestResponse.ok(outcome.job()));
+    }
+
+    @POST
+    @Path("{id}/retry")
+    public Uni<JobView> retry(@PathParam("id") String id) {
+        return service.retry(Owners.of(token), id);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
+        return service.delete(Owners.of(token), id).map(x -> RestResponse.noContent());
+    }
+
+    /** Removes the caller's completed, failed and cancelled jobs. */
+    @POST
+    @Path("clear")
+    public Uni<ClearJobsResponse> clear() {
+        return service.clear(Owners.of(token));
+    }
+}

@@ -1,0 +1,317 @@
+package dev.vidferry.api.job;
+
+import dev.vidferry.api.account.GoogleAccountService;
+import dev.vidferry.api.account.GoogleAccountService.StoredCredentials;
+import dev.vidferry.api.common.ApiException;
+import dev.vidferry.api.common.BlockingCalls;
+import dev.vidferry.api.common.Cursor;
+import dev.vidferry.api.common.Problems;
+import dev.vidferry.api.drive.DriveFileInfo;
+import dev.vidferry.api.drive.DriveLookup;
+import dev.vidferry.model.api.BulkCreateJobsRequest;
+import dev.vidferry.model.api.BulkCreateJobsResponse;
+import dev.vidferry.model.api.BulkItemResult;
+import dev.vidferry.model.api.ClearJobsResponse;
+import dev.vidferry.model.api.CreateJobRequest;
+import dev.vidferry.model.api.JobPage;
+import dev.vidferry.model.api.JobView;
+import dev.vidferry.model.job.JobStateMachine;
+import dev.vidferry.model.job.JobStatus;
+import dev.vidferry.model.metadata.Violation;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Creates, lists and changes upload jobs. Every change and its outbox events commit in one transaction. */
+@ApplicationScoped
+public class JobService {
+
+    private final JobRepository jobs;
+    private final JobEvents events;
+    private final JobMapper mapper;
+    private final CreateJobValidator validator;
+    private final GoogleAccountService accounts;
+    private final DriveLookup drive;
+    private final BlockingCalls blocking;
+    private final JobsConfig config;
+
+    public JobService(JobRepository jobs, JobEvents events, JobMapper mapper, CreateJobValidator validator,
+            GoogleAccountService accounts, DriveLookup drive, BlockingCalls blocking, JobsConfig config) {
+        this.jobs = jobs;
+        this.events = events;
+        this.mapper = mapper;
+        this.validator = validator;
+        this.accounts = accounts;
+        this.drive = drive;
+        this.blocking = blocking;
+        this.config = config;
+    }
+
+    /**
+     * Validates the request, reads the file from Drive with the owner's credentials (worker thread), then writes the
+     * job and its {@code upload-job.requested} and {@code upload-job.progress} outbox rows in one transaction.
+     */
+    public Uni<JobView> create(String ownerId, CreateJobRequest request) {
+        List<Violation> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            return Uni.createFrom().failure(ApiException.validation(violations));
+        }
+        return Panache.withSession(() -> accounts.credentialsOf(ownerId))
+                .chain(credentials -> lookup(credentials, request.driveFileId())
+                        .map(file -> checkFile(file))
+                        .chain(file -> Panache.withTransaction(() -> insert(ownerId, credentials, request, file))))
+                .map(mapper::toView);
+    }
+
+    /** One transaction per item; the answer lists each item's job or problem. */
+    public Uni<BulkCreateJobsResponse> createBulk(String ownerId, BulkCreateJobsRequest request, String path) {
+        if (request == null || request.jobs() == null || request.jobs().isEmpty()) {
+            return Uni.createFrom().failure(ApiException.invalidField("validation", "jobs", "required",
+                    "jobs must list at least one job"));
+        }
+        if (request.jobs().size() > config.bulkMaxItems()) {
+            return Uni.createFrom().failure(ApiException.invalidField("validation", "jobs", "tooManyItems",
+                    "jobs must list at most " + config.bulkMaxItems() + " jobs"));
+        }
+        List<CreateJobRequest> items = request.jobs();
+        return Multi.createFrom().range(0, items.size())
+                .onItem().transformToUniAndConcatenate(index -> create(ownerId, items.get(index))
+                        .map(job -> new BulkItemResult(index, 201, job, null))
+                        .onFailure(ApiException.class).recoverWithItem(failure -> {
+                            ApiException e = (ApiException) failure;
+                            ApiException item = e.errors().isEmpty() ? e : new ApiException(e.status(), e.type(),
+                                    e.title(), e.getMessage(), e.errors().stream()
+                                            .map(v -> v.field().isEmpty() ? new Violation("jobs[" + index + "]",
+                                                    v.code(), v.message()) : v.under("jobs[" + index + "]"))
+                                            .toList());
+                            return new BulkItemResult(index, e.status(), null, Problems.of(item, path));
+                        }))
+                .collect().asList()
+                .map(results -> {
+                    int created = (int) results.stream().filter(r -> r.job() != null).count();
+                    return new BulkCreateJobsResponse(created, results.size() - created, results);
+                });
+    }
+
+    @WithSession
+    public Uni<JobPage> list(String ownerId, String status, String batchId, String cursor, Integer limit) {
+        JobStatus statusFilter = parseStatus(status);
+        Cursor after = Cursor.decode(cursor);
+        int size = Cursor.limit(limit, config.defaultPageSize(), config.maxPageSize());
+        String batch = batchId == null || batchId.isBlank() ? null : batchId;
+        return jobs.page(ownerId, statusFilter, batch, after, size + 1).chain(page -> jobs
+                .countByStatus(ownerId, batch).map(counts -> {
+                    List<UploadJob> items = page.size() > size ? page.subList(0, size) : page;
+                    String next = null;
+                    if (page.size() > size) {
+                        UploadJob last = items.get(items.size() - 1);
+                        next = new Cursor(last.createdAt, last.id).encode();
+                    }
+                    Map<String, Long> byStatus = new LinkedHashMap<>();
+                    counts.forEach((s, n) -> byStatus.put(s.wireName(), n));
+                    long total = counts.values().stream().mapToLong(Long::longValue).sum();
+                    return new JobPage(items.stream().map(mapper::toView).toList(), next, byStatus, total);
+                }));
+    }
+
+    @WithSession
+    public Uni<JobView> get(String ownerId, String id) {
+        return jobs.findOwned(parseId(id), ownerId).map(job -> mapper.toView(require(job)));
+    }
+
+    /** The answer of a cancel: the job, and whether it is still stopping (202) or already cancelled (200). */
+    public record CancelOutcome(JobView job, boolean accepted) {
+    }
+
+    /**
+     * Pending and deferred jobs are cancelled now; running ones get {@code cancel_requested_at} and a cancel event
+     * on {@code upload-job.control} for their worker.
+     */
+    @WithTransaction
+    public Uni<CancelOutcome> cancel(String ownerId, String id) {
+        return jobs.lockOwned(parseId(id), ownerId).chain(found -> {
+            UploadJob job = require(found);
+            Instant now = now();
+            if (job.status == JobStatus.PENDING || job.status == JobStatus.DEFERRED) {
+                JobStateMachine.requireTransition(job.status, JobStatus.CANCELLED);
+                job.status = JobStatus.CANCELLED;
+                job.stage = null;
+                job.message = "Cancelled by the user";
+                job.nextAttemptAt = null;
+                job.completedAt = now;
+                job.updatedAt = now;
+                return events.statusChanged(job).map(x -> new CancelOutcome(mapper.toView(job), false));
+            }
+            if (job.status.isRunning()) {
+                if (job.cancelRequestedAt != null) {
+                    return Uni.createFrom().item(new CancelOutcome(mapper.toView(job), true));
+                }
+                job.cancelRequestedAt = now;
+                job.updatedAt = now;
+                return events.cancelRequested(job, now).map(x -> new CancelOutcome(mapper.toView(job), true));
+            }
+            throw ApiException.conflict("job-finished", "The job is already " + job.status.wireName());
+        });
+    }
+
+    /** Failed or cancelled jobs go back to pending with their attempts reset, and are dispatched again. */
+    @WithTransaction
+    public Uni<JobView> retry(String ownerId, String id) {
+        return jobs.lockOwned(parseId(id), ownerId).chain(found -> {
+            UploadJob job = require(found);
+            if (job.status != JobStatus.FAILED && job.status != JobStatus.CANCELLED) {
+                throw ApiException.conflict("job-not-retryable",
+                        "Only failed or cancelled jobs can be retried; this one is " + job.status.wireName());
+            }
+            JobStateMachine.requireTransition(job.status, JobStatus.PENDING);
+            Instant now = now();
+            job.status = JobStatus.PENDING;
+            job.stage = null;
+            job.attempt = 0;
+            job.progress = 0;
+            job.bytesTransferred = 0;
+            job.totalBytes = job.sizeBytes;
+            job.message = "Queued again by the user";
+            job.errorCode = null;
+            job.errorMessage = null;
+            job.nextAttemptAt = null;
+            job.deferredReason = null;
+            job.leaseOwner = null;
+            job.leaseExpiresAt = null;
+            job.uploadSessionUri = null;
+            job.uploadConfirmedOffset = 0;
+            job.uploadSessionStartedAt = null;
+            job.cancelRequestedAt = null;
+            job.startedAt = null;
+            job.completedAt = null;
+            job.updatedAt = now;
+            return events.requested(job, "retry").chain(() -> events.statusChanged(job)).map(x -> mapper.toView(job));
+        });
+    }
+
+    /** Deletes a job that is not running (409 while downloading or uploading). */
+    @WithTransaction
+    public Uni<Void> delete(String ownerId, String id) {
+        return jobs.lockOwned(parseId(id), ownerId).chain(found -> {
+            UploadJob job = require(found);
+            if (job.status.isRunning()) {
+                throw ApiException.conflict("job-running",
+                        "The job is " + job.status.wireName() + "; cancel it first, then delete it");
+            }
+            return jobs.delete(job);
+        });
+    }
+
+    /** Deletes the owner's completed, failed and cancelled jobs. */
+    @WithTransaction
+    public Uni<ClearJobsResponse> clear(String ownerId) {
+        return jobs.deleteFinished(ownerId).map(ClearJobsResponse::new);
+    }
+
+    private Uni<DriveFileInfo> lookup(StoredCredentials credentials, String driveFileId) {
+        return blocking.run(() -> drive.lookup(credentials, driveFileId))
+                .onFailure(DriveLookup.ReconnectRequired.class).recoverWithUni(
+                        failure -> accounts.markReconnectRequired(credentials.accountId())
+                                .chain(() -> Uni.createFrom().failure(new ApiException(409,
+                                        "google-reconnect-required", "Google account must be reconnected",
+                                        "Google no longer accepts the stored credentials; reconnect with "
+                                                + "PUT /api/v1/google/account",
+                                        List.of()))));
+    }
+
+    private DriveFileInfo checkFile(DriveFileInfo file) {
+        if (!file.isVideo()) {
+            throw ApiException.invalidField("not-a-video", "driveFileId", "notAVideo", "the Drive file is a "
+                    + file.mimeType() + ", not a video (video/* or application/octet-stream)");
+        }
+        if (!file.canDownload()) {
+            throw ApiException.invalidField("drive-forbidden", "driveFileId", "driveForbidden",
+                    "the Drive file's owner does not allow downloading it");
+        }
+        if (file.size() == null) {
+            throw ApiException.invalidField("not-a-video", "driveFileId", "notAVideo",
+                    "the Drive file has no content to upload");
+        }
+        long max = config.maxSize().asLongValue();
+        if (file.size() > max) {
+            throw ApiException.invalidField("file-too-large", "driveFileId", "fileTooLarge",
+                    "the Drive file has " + file.size() + " bytes, more than the limit of " + max + " bytes");
+        }
+        return file;
+    }
+
+    private Uni<UploadJob> insert(String ownerId, StoredCredentials credentials, CreateJobRequest request,
+            DriveFileInfo file) {
+        Instant now = now();
+        UploadJob job = new UploadJob();
+        job.id = UUID.randomUUID();
+        job.ownerId = ownerId;
+        job.googleAccountId = credentials.accountId();
+        job.driveFileId = file.id();
+        job.driveFileName = file.name() == null ? file.id() : file.name();
+        job.driveMimeType = file.mimeType();
+        job.driveMd5 = file.md5Checksum();
+        job.sizeBytes = file.size();
+        job.totalBytes = file.size();
+        job.folderPath = request.folderPath();
+        job.batchId = request.batchId();
+        job.metadata = mapper.json(request.metadata().withDefaults());
+        job.status = JobStatus.PENDING;
+        job.message = "Queued";
+        long warning = config.warningSize().asLongValue();
+        if (file.size() > warning) {
+            job.warning = "The file has " + file.size() + " bytes, above the warning size of " + warning
+                    + " bytes: the transfer will take long";
+        }
+        job.maxAttempts = config.maxAttempts();
+        job.createdAt = now;
+        job.updatedAt = now;
+        return jobs.persistAndFlush(job)
+                .chain(() -> events.requested(job, "created"))
+                .chain(() -> events.statusChanged(job))
+                .invoke(() -> Log.infof("job %s created for owner %s (Drive file %s, %d bytes)", job.id, ownerId,
+                        job.driveFileId, job.sizeBytes))
+                .replaceWith(job);
+    }
+
+    private static JobStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return JobStatus.fromWire(status);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("status", "invalidStatus", "status must be one of pending, downloading, "
+                    + "uploading, deferred, completed, failed, cancelled");
+        }
+    }
+
+    static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (RuntimeException e) {
+            throw ApiException.notFound("Job");
+        }
+    }
+
+    private static UploadJob require(UploadJob job) {
+        if (job == null) {
+            throw ApiException.notFound("Job");
+        }
+        return job;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
