@@ -64,7 +64,14 @@ crypto_key() {
 
 # The environment every service gets: real Postgres and Kafka, the emulator as Google and as OIDC issuer.
 service_env() {
-  local port="$1"
+  local name="$1" port="$2"
+  if [[ "$name" == emulator ]]; then
+    cat <<ENV
+VIDFERRY_EMULATOR_PORT=$port
+VIDFERRY_EMULATOR_DEMO_SEED=true
+ENV
+    return 0
+  fi
   cat <<ENV
 QUARKUS_HTTP_PORT=$port
 QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://$PG_HOST:$PG_PORT/vidferry
@@ -116,7 +123,7 @@ start_service() {
     return 0
   fi
   local -a env_args
-  mapfile -t env_args < <(service_env "$port")
+  mapfile -t env_args < <(service_env "$name" "$port")
   info "starting $name on port $port"
   (
     cd "$VF_ROOT/$module"
