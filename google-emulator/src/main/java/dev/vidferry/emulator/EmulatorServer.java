@@ -49,22 +49,17 @@ public final class EmulatorServer implements AutoCloseable {
     public static Future<EmulatorServer> startAsync(Vertx vertx, EmulatorOptions options) {
         EmulatorServer server = new EmulatorServer(vertx, options);
         int instances = options.effectiveInstances();
-        return vertx.deployVerticle(server.new HttpVerticle(options.host(), options.port()))
-                .compose(id -> {
+        // a negative port makes Vert.x share one random port among the instances
+        int bindPort = options.port() == 0 ? -1 : options.port();
+        return vertx.deployVerticle(() -> server.new HttpVerticle(options.host(), bindPort),
+                new DeploymentOptions().setInstances(instances)).map(id -> {
                     server.deployments.add(id);
                     server.state.baseUrl(options.baseUrl() != null ? options.baseUrl()
                             : "http://" + publicHost(options.host()) + ":" + server.port);
                     if (options.demoSeed()) {
                         server.control.seeder().demo();
                     }
-                    if (instances <= 1) {
-                        return Future.succeededFuture(server);
-                    }
-                    return vertx.deployVerticle(() -> server.new HttpVerticle(options.host(), server.port),
-                            new DeploymentOptions().setInstances(instances - 1)).map(id2 -> {
-                                server.deployments.add(id2);
-                                return server;
-                            });
+                    return server;
                 });
     }
 

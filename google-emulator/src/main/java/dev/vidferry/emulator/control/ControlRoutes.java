@@ -266,17 +266,20 @@ public final class ControlRoutes {
         Json.send(ctx, 200, Json.object().put("expired", n));
     }
 
-    @SuppressWarnings("unchecked")
     private void quota(RoutingContext ctx) {
         JsonNode b = body(ctx);
         QuotaConfig base = b.hasNonNull("model") ? QuotaConfig.of(b.get("model").asText()) : state.quota().config();
-        Map<String, Long> limits = b.has("limits") ? Json.MAPPER.convertValue(b.get("limits"), Map.class) : null;
-        Map<String, Integer> costs = b.has("costs") ? Json.MAPPER.convertValue(b.get("costs"), Map.class) : null;
-        if (limits != null) {
-            limits.replaceAll((k, v) -> ((Number) (Object) v).longValue());
+        Map<String, Long> limits = null;
+        if (b.has("limits")) {
+            Map<String, Long> l = new java.util.HashMap<>();
+            b.get("limits").fields().forEachRemaining(e -> l.put(e.getKey(), e.getValue().asLong()));
+            limits = l;
         }
-        if (costs != null) {
-            costs.replaceAll((k, v) -> ((Number) (Object) v).intValue());
+        Map<String, Integer> costs = null;
+        if (b.has("costs")) {
+            Map<String, Integer> c = new java.util.HashMap<>();
+            b.get("costs").fields().forEachRemaining(e -> c.put(e.getKey(), e.getValue().asInt()));
+            costs = c;
         }
         QuotaConfig next = base.with(limits, costs,
                 b.hasNonNull("uploadsPerChannelPerDay") ? b.get("uploadsPerChannelPerDay").asInt() : null);

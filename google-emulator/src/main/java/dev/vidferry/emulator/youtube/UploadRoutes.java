@@ -66,7 +66,7 @@ public final class UploadRoutes {
         AccessToken token = state.authenticate(ctx, Scopes.YT_UPLOAD);
         User user = EmulatorState.userOf(token);
         state.quota().charge(token.clientId(), "videos.insert");
-        Videos.parts(req.getParam("part"));
+        Videos.parts(Videos.listParam(ctx, "part"));
         req.pause();
         readSmallBody(ctx, body -> {
             ObjectNode resource = Json.parseObject(body);
@@ -78,7 +78,7 @@ public final class UploadRoutes {
             String id = YouTubeStore.newUploadId();
             state.youtube().add(new UploadSession(id, user, token.clientId(), resource, mime, total, state.clock().now(),
                     state.clock().now().plus(SESSION_TTL)));
-            String part = req.getParam("part");
+            String part = Videos.listParam(ctx, "part");
             String location = state.baseUrl() + "/upload/youtube/v3/videos?uploadType=resumable&part="
                     + java.net.URLEncoder.encode(part, java.nio.charset.StandardCharsets.UTF_8) + "&upload_id=" + id;
             ctx.response().setStatusCode(200).putHeader("Location", location).putHeader("X-GUploader-UploadID", id)
@@ -307,7 +307,7 @@ public final class UploadRoutes {
     }
 
     private static String partOf(RoutingContext ctx) {
-        String part = ctx.request().getParam("part");
+        String part = Videos.listParam(ctx, "part");
         return part != null ? part : "snippet,status";
     }
 
@@ -322,7 +322,7 @@ public final class UploadRoutes {
         AccessToken token = state.authenticate(ctx, Scopes.YT_UPLOAD);
         User user = EmulatorState.userOf(token);
         state.quota().charge(token.clientId(), "videos.insert");
-        Videos.parts(req.getParam("part"));
+        Videos.parts(Videos.listParam(ctx, "part"));
         String contentType = req.getHeader("Content-Type") != null ? req.getHeader("Content-Type") : "";
         if (multipart) {
             String boundary = MultipartRelated.boundary(contentType);

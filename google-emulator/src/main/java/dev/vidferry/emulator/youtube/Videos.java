@@ -16,6 +16,12 @@ public final class Videos {
     private Videos() {
     }
 
+    /** All values of a repeatable list parameter (the Java client sends {@code part=a&part=b}), comma-joined. */
+    public static String listParam(io.vertx.ext.web.RoutingContext ctx, String name) {
+        java.util.List<String> all = ctx.request().params().getAll(name);
+        return all.isEmpty() ? null : String.join(",", all);
+    }
+
     public static Set<String> parts(String part) {
         if (part == null || part.isBlank()) {
             throw new GoogleError(400, "required", "global", "Required parameter: part", "part", "parameter").failure();

@@ -50,8 +50,8 @@ public final class YouTubeRoutes {
 
     private void listVideos(RoutingContext ctx) {
         AccessToken token = begin(ctx, Scopes.YT_READ, "videos.list");
-        Set<String> parts = Videos.parts(ctx.request().getParam("part"));
-        String ids = ctx.request().getParam("id");
+        Set<String> parts = Videos.parts(Videos.listParam(ctx, "part"));
+        String ids = Videos.listParam(ctx, "id");
         ArrayNode items = Json.array();
         if (ids != null) {
             Arrays.stream(ids.split(",")).map(String::trim).map(store::video).filter(v -> v != null)
@@ -87,12 +87,12 @@ public final class YouTubeRoutes {
 
     private void listChannels(RoutingContext ctx) {
         AccessToken token = begin(ctx, Scopes.YT_READ, "channels.list");
-        Set<String> parts = Videos.parts(ctx.request().getParam("part"));
+        Set<String> parts = Videos.parts(Videos.listParam(ctx, "part"));
         ArrayNode items = Json.array();
         if ("true".equals(ctx.request().getParam("mine"))) {
             items.add(channelJson(EmulatorState.userOf(token), parts));
-        } else if (ctx.request().getParam("id") != null) {
-            Set<String> ids = Set.of(ctx.request().getParam("id").split(","));
+        } else if (Videos.listParam(ctx, "id") != null) {
+            Set<String> ids = Set.of(Videos.listParam(ctx, "id").split(","));
             state.accounts().users().stream().filter(u -> ids.contains(u.channelId))
                     .forEach(u -> items.add(channelJson(u, parts)));
         } else {
@@ -128,12 +128,12 @@ public final class YouTubeRoutes {
 
     private void listPlaylists(RoutingContext ctx) {
         AccessToken token = begin(ctx, Scopes.YT_READ, "playlists.list");
-        Set<String> parts = Videos.parts(ctx.request().getParam("part"));
+        Set<String> parts = Videos.parts(Videos.listParam(ctx, "part"));
         ArrayNode items = Json.array();
         if ("true".equals(ctx.request().getParam("mine"))) {
             store.playlistsOf(EmulatorState.userOf(token).channelId).forEach(p -> items.add(playlistJson(p, parts)));
-        } else if (ctx.request().getParam("id") != null) {
-            Arrays.stream(ctx.request().getParam("id").split(",")).map(store::playlist).filter(p -> p != null)
+        } else if (Videos.listParam(ctx, "id") != null) {
+            Arrays.stream(Videos.listParam(ctx, "id").split(",")).map(store::playlist).filter(p -> p != null)
                     .forEach(p -> items.add(playlistJson(p, parts)));
         } else {
             throw GoogleError.badRequest("missingRequiredParameter", "No filter selected. Expected one of: mine, id, "
@@ -144,7 +144,7 @@ public final class YouTubeRoutes {
 
     private void insertPlaylist(RoutingContext ctx) {
         AccessToken token = begin(ctx, Scopes.YT_MANAGE, "playlists.insert");
-        Set<String> parts = Videos.parts(ctx.request().getParam("part"));
+        Set<String> parts = Videos.parts(Videos.listParam(ctx, "part"));
         User user = EmulatorState.userOf(token);
         ObjectNode body = Json.parseObject(ctx.body().buffer());
         String title = body.path("snippet").path("title").asText("");
@@ -180,7 +180,7 @@ public final class YouTubeRoutes {
 
     private void listPlaylistItems(RoutingContext ctx) {
         AccessToken token = begin(ctx, Scopes.YT_READ, "playlistItems.list");
-        Set<String> parts = Videos.parts(ctx.request().getParam("part"));
+        Set<String> parts = Videos.parts(Videos.listParam(ctx, "part"));
         String playlistId = String.valueOf(ctx.request().getParam("playlistId"));
         ArrayNode items = Json.array();
         java.util.List<String> videoIds;
@@ -207,7 +207,7 @@ public final class YouTubeRoutes {
 
     private void insertPlaylistItem(RoutingContext ctx) {
         AccessToken token = begin(ctx, Scopes.YT_MANAGE, "playlistItems.insert");
-        Set<String> parts = Videos.parts(ctx.request().getParam("part"));
+        Set<String> parts = Videos.parts(Videos.listParam(ctx, "part"));
         User user = EmulatorState.userOf(token);
         JsonNode snippet = Json.parseObject(ctx.body().buffer()).path("snippet");
         YouTubeStore.Playlist p = store.playlist(snippet.path("playlistId").asText());

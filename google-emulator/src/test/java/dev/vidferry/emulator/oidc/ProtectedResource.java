@@ -1,0 +1,21 @@
+package dev.vidferry.emulator.oidc;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** A tiny endpoint protected by quarkus-oidc, only in tests: proves emulator tokens validate like Google's. */
+@Path("/protected")
+@Authenticated
+public class ProtectedResource {
+
+    @Inject
+    JsonWebToken jwt;
+
+    @GET
+    public String me() {
+        return jwt.getClaim("email");
+    }
+}
