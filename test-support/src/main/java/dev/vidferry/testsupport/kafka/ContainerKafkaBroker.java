@@ -1,5 +1,9 @@
 package dev.vidferry.testsupport.kafka;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
 import org.testcontainers.kafka.KafkaContainer;
 
 /** Apache Kafka (KRaft) in a Testcontainers container, used when a Docker engine answers. */
@@ -21,7 +25,17 @@ final class ContainerKafkaBroker implements KafkaBroker {
         return new ContainerKafkaBroker(container);
     }
 
+    /** Asks Testcontainers only when a Docker endpoint may exist (it logs an ERROR when none does). */
     static boolean dockerAvailable() {
+        String home = System.getProperty("user.home");
+        String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
+        boolean maybe = System.getenv("DOCKER_HOST") != null
+                || Stream.of("/var/run/docker.sock", home + "/.docker/run/docker.sock",
+                        home + "/.docker/desktop/docker.sock", home + "/.testcontainers.properties",
+                        runtimeDir + "/docker.sock").anyMatch(path -> Files.exists(Path.of(path)));
+        if (!maybe) {
+            return false;
+        }
         try {
             return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
         } catch (Throwable e) {
