@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -36,15 +37,30 @@ public class TopicBootstrap {
     private ScheduledExecutorService retries;
     private volatile boolean done;
 
+    @Inject
     TopicBootstrap(TopicBootstrapConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
             @Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaConfig) {
+        this(config, bootstrapServers, kafkaConfig.isResolvable() ? kafkaConfig.get() : Map.of());
+    }
+
+    /** Outside CDI (tests): {@code kafkaConfig} holds extra client settings such as security. */
+    public TopicBootstrap(TopicBootstrapConfig config, String bootstrapServers, Map<String, Object> kafkaConfig) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
-        this.kafkaConfig = kafkaConfig.isResolvable() ? kafkaConfig.get() : Map.of();
+        this.kafkaConfig = kafkaConfig;
     }
 
     void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Creates the topics now, or keeps trying in the background if Kafka does not answer. Never throws. */
+    public void start() {
         if (!config.createTopics()) {
             Log.debug("vidferry.kafka.create-topics=false: not creating topics");
             return;
@@ -60,7 +76,8 @@ public class TopicBootstrap {
         schedule(Duration.ofSeconds(1));
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /** Stops background retries. */
+    public void stop() {
         if (retries != null) {
             retries.shutdownNow();
         }
