@@ -75,6 +75,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonParseException parse) {
+            return unreadableJson(parse, uri);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return wrongValue(mapping, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException other) {
+            return otherJson(other, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             Log.errorf(e, "request to %s failed", path(uri));

@@ -42,7 +42,7 @@ public class UploadJob {
     public String batchId;
     /** {@code VideoMetadata} as JSON. */
     @Column(nullable = false, columnDefinition = "jsonb")
-    @ColumnTransformer(read = "metadata::text", write = "?::jsonb")
+    @ColumnTransformer(read = "metadata::text", write = "?::text::jsonb")
     public String metadata;
     @Convert(converter = JobStatusConverter.class)
     @Column(nullable = false)

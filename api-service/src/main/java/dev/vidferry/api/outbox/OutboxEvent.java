@@ -28,7 +28,7 @@ public class OutboxEvent {
     public String eventType;
     /** The envelope JSON (the Kafka record value). */
     @Column(nullable = false, columnDefinition = "jsonb")
-    @ColumnTransformer(read = "payload::text", write = "?::jsonb")
+    @ColumnTransformer(read = "payload::text", write = "?::text::jsonb")
     public String payload;
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;

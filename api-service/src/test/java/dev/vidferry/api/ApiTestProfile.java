@@ -1,0 +1,34 @@
+package dev.vidferry.api;
+
+import dev.vidferry.testsupport.kafka.KafkaResource;
+import dev.vidferry.testsupport.postgres.PostgresResource;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one profile of every api-service test class, so Quarkus boots once: real Postgres (fresh
+ * {@code vidferry_test_api}), real Kafka, the Google emulator. Size limits are small so seeded files stay small.
+ */
+public class ApiTestProfile implements QuarkusTestProfile {
+
+    public static final String DATABASE = "vidferry_test_api";
+    public static final long MAX_SIZE = 64L << 20;
+    public static final long WARNING_SIZE = 32L << 20;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "vidferry.jobs.max-size", String.valueOf(MAX_SIZE),
+                "vidferry.jobs.warning-size", String.valueOf(WARNING_SIZE),
+                "vidferry.outbox.relay.poll-interval", "500ms");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(
+                new TestResourceEntry(PostgresResource.class, Map.of("database", "api", "fresh", "true")),
+                new TestResourceEntry(KafkaResource.class),
+                new TestResourceEntry(EmulatorTestResource.class));
+    }
+}

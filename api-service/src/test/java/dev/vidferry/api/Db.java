@@ -1,0 +1,46 @@
+package dev.vidferry.api;
+
+import dev.vidferry.testsupport.postgres.PostgresResource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Direct SQL on the test database, for setup and for checking what was (not) written. */
+public final class Db {
+
+    private Db() {
+    }
+
+    public static long count(String sql, Object... args) {
+        try (Connection c = PostgresResource.connect(ApiTestProfile.DATABASE);
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static int execute(String sql, Object... args) {
+        try (Connection c = PostgresResource.connect(ApiTestProfile.DATABASE);
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Rows of upload_job and job_outbox: {jobs, outbox}. */
+    public static long[] rowCounts() {
+        return new long[] { count("SELECT count(*) FROM upload_job"), count("SELECT count(*) FROM job_outbox") };
+    }
+}
