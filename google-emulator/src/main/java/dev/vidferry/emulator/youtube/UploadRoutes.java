@@ -28,6 +28,7 @@ public final class UploadRoutes {
             "suggestions", "topicDetails");
     private static final Duration SESSION_TTL = Duration.ofDays(7);
     private static final int MAX_METADATA = 1 << 20;
+    private static final long MAX_HASH_BACKLOG = 32L << 20;
 
     private final EmulatorState state;
 
@@ -175,12 +176,7 @@ public final class UploadRoutes {
                 session.total(total);
             }
             if (session.total() >= 0 && session.received() == session.total()) {
-                synchronized (session) {
-                    if (!session.complete()) {
-                        Videos.finish(state, session, "resumable");
-                    }
-                }
-                sendVideo(ctx, session, 201);
+                completeAndSend(ctx, session, "resumable", 201);
             } else {
                 send308(ctx, session);
             }
@@ -241,8 +237,9 @@ public final class UploadRoutes {
             int want = (int) Math.min(data.remaining(), newBytes - kept);
             data.limit(data.position() + want);
             kept += want;
-            synchronized (session) {
-                session.accept(data);
+            session.accept(data);
+            if (!reset && session.hashBacklog() > MAX_HASH_BACKLOG) {
+                throttleUntilHashed();
             }
             if (reset) {
                 abort();
@@ -262,10 +259,19 @@ public final class UploadRoutes {
         private void abort() {
             if (!done) {
                 done = true;
-                synchronized (session) {
-                    session.endChunk(false);
-                }
+                session.endChunk(false);
             }
+        }
+
+        /** Pauses the request while the hasher is more than MAX_HASH_BACKLOG behind (keeps the heap small). */
+        private void throttleUntilHashed() {
+            ctx.request().pause();
+            ctx.vertx().setPeriodic(1, timer -> {
+                if (session.hashBacklog() <= MAX_HASH_BACKLOG / 2 || done) {
+                    ctx.vertx().cancelTimer(timer);
+                    ctx.request().resume();
+                }
+            });
         }
 
         private void onEnd() {
@@ -274,14 +280,9 @@ public final class UploadRoutes {
             }
             done = true;
             boolean whole = kept == newBytes;
-            synchronized (session) {
-                session.endChunk(finalChunk && whole);
-                if (session.total() >= 0 && session.received() == session.total() && !session.complete()) {
-                    Videos.finish(state, session, "resumable");
-                }
-            }
-            if (session.complete()) {
-                sendVideo(ctx, session, 201);
+            session.endChunk(finalChunk && whole);
+            if (session.total() >= 0 && session.received() == session.total()) {
+                completeAndSend(ctx, session, "resumable", 201);
             } else {
                 send308(ctx, session);
             }
@@ -295,6 +296,17 @@ public final class UploadRoutes {
             resp.putHeader("Range", "bytes=0-" + (session.received() - 1));
         }
         resp.end();
+    }
+
+    private void completeAndSend(RoutingContext ctx, UploadSession session, String uploadType, int status) {
+        io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
+        session.complete(s -> Videos.store(state, s, uploadType)).whenComplete((v, e) -> context.runOnContext(x -> {
+            if (e != null) {
+                ctx.fail(e);
+            } else {
+                sendVideo(ctx, session, status);
+            }
+        }));
     }
 
     private void sendVideo(RoutingContext ctx, UploadSession session, int status) {
@@ -359,8 +371,7 @@ public final class UploadRoutes {
     private void completeDirect(RoutingContext ctx, UploadSession s, String type) {
         s.endChunk(true);
         s.total(s.received());
-        Videos.finish(state, s, type);
-        sendVideo(ctx, s, 200);
+        completeAndSend(ctx, s, type, 200);
     }
 
     // ---- thumbnails.set

@@ -5,16 +5,27 @@ import dev.vidferry.emulator.auth.User;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A resumable upload session. Bytes are hashed as they arrive and discarded; only whole 256 KiB units are committed
- * (a tail under 256 KiB is kept only when it ends the upload), so {@link #received()} is always a unit multiple until
- * the end.
+ * A resumable upload session. Bytes are hashed as they arrive and then dropped; only whole 256 KiB units are committed
+ * (a tail under 256 KiB is kept only when it ends the upload), so {@link #received()} is a unit multiple until the end.
+ * Hashing runs off the event loop, in order, on a serial queue; {@link #hashBacklog()} lets the receiver apply
+ * backpressure.
  */
 public final class UploadSession {
 
     public static final int UNIT = 256 * 1024;
+    private static final ExecutorService HASHERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "emulator-upload-md5");
+        t.setDaemon(true);
+        return t;
+    });
 
     public final String id;
     public final User owner;
@@ -24,13 +35,16 @@ public final class UploadSession {
     public final Instant createdAt;
     public volatile Instant expiresAt;
     private final MessageDigest md5;
-    private final byte[] tail = new byte[UNIT];
+    private final Serial hasher = new Serial();
+    private final AtomicLong backlog = new AtomicLong();
+    private byte[] tail = new byte[UNIT];
     private volatile long total;
     private volatile long received;
     private volatile int puts;
     private int tailLength;
-    private volatile String videoId;
     private volatile String md5Hex;
+    private volatile String videoId;
+    private CompletableFuture<Video> completion;
 
     public UploadSession(String id, User owner, String project, ObjectNode resource, String mimeType, long total,
             Instant createdAt, Instant expiresAt) {
@@ -65,7 +79,7 @@ public final class UploadSession {
         return puts;
     }
 
-    public void countPut() {
+    public synchronized void countPut() {
         puts++;
     }
 
@@ -81,19 +95,24 @@ public final class UploadSession {
         return videoId != null;
     }
 
+    /** Bytes handed to the hasher and not yet hashed. */
+    public long hashBacklog() {
+        return backlog.get();
+    }
+
     /** Begins a chunk at the committed offset. */
-    public void beginChunk() {
+    public synchronized void beginChunk() {
         tailLength = 0;
     }
 
-    /** Feeds bytes of the current chunk: whole units are hashed and committed, a remainder waits in the tail. */
-    public void accept(ByteBuffer data) {
+    /** Feeds bytes of the current chunk: whole units are committed and queued for hashing, a remainder waits. */
+    public synchronized void accept(ByteBuffer data) {
         while (data.hasRemaining()) {
             if (tailLength == 0 && data.remaining() >= UNIT) {
                 int units = data.remaining() / UNIT * UNIT;
                 ByteBuffer slice = data.slice();
                 slice.limit(units);
-                md5.update(slice);
+                hash(slice);
                 data.position(data.position() + units);
                 received += units;
                 continue;
@@ -102,29 +121,80 @@ public final class UploadSession {
             data.get(tail, tailLength, n);
             tailLength += n;
             if (tailLength == UNIT) {
-                md5.update(tail, 0, UNIT);
+                hash(ByteBuffer.wrap(tail));
+                tail = new byte[UNIT];
                 received += UNIT;
                 tailLength = 0;
             }
         }
     }
 
-    /** Bytes of the current chunk still waiting in the tail (not yet committed). */
-    public int pendingTail() {
-        return tailLength;
-    }
-
     /** Ends the chunk: commits the tail only if it completes the upload, else drops it. */
-    public void endChunk(boolean finalChunk) {
+    public synchronized void endChunk(boolean finalChunk) {
         if (finalChunk && tailLength > 0) {
-            md5.update(tail, 0, tailLength);
+            hash(ByteBuffer.wrap(tail, 0, tailLength));
+            tail = new byte[UNIT];
             received += tailLength;
         }
         tailLength = 0;
     }
 
-    public void finish(String newVideoId) {
-        md5Hex = HexFormat.of().formatHex(md5.digest());
-        videoId = newVideoId;
+    private void hash(ByteBuffer data) {
+        int n = data.remaining();
+        backlog.addAndGet(n);
+        hasher.execute(() -> {
+            md5.update(data);
+            backlog.addAndGet(-n);
+        });
+    }
+
+    /**
+     * Completes the upload once (later callers get the same future): waits for the hasher, then stores the video via
+     * {@code store}. The future completes on the hasher thread.
+     */
+    public synchronized CompletableFuture<Video> complete(java.util.function.Function<UploadSession, Video> store) {
+        if (completion == null) {
+            CompletableFuture<Video> f = new CompletableFuture<>();
+            completion = f;
+            hasher.execute(() -> {
+                try {
+                    md5Hex = HexFormat.of().formatHex(md5.digest());
+                    Video v = store.apply(this);
+                    videoId = v.id;
+                    f.complete(v);
+                } catch (RuntimeException e) {
+                    f.completeExceptionally(e);
+                }
+            });
+        }
+        return completion;
+    }
+
+    /** Runs tasks one after another on the shared hasher pool. */
+    private static final class Serial {
+        private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+        private boolean running;
+
+        synchronized void execute(Runnable task) {
+            tasks.add(task);
+            if (!running) {
+                running = true;
+                HASHERS.execute(this::drain);
+            }
+        }
+
+        private void drain() {
+            while (true) {
+                Runnable r;
+                synchronized (this) {
+                    r = tasks.poll();
+                    if (r == null) {
+                        running = false;
+                        return;
+                    }
+                }
+                r.run();
+            }
+        }
     }
 }

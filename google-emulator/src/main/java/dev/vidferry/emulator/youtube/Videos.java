@@ -32,8 +32,8 @@ public final class Videos {
         return out;
     }
 
-    /** Stores the video of a finished upload session and returns it. */
-    public static Video finish(EmulatorState state, UploadSession session, String uploadType) {
+    /** Stores the video of a finished (fully hashed) upload session and returns it. */
+    public static Video store(EmulatorState state, UploadSession session, String uploadType) {
         ObjectNode resource = session.resource;
         JsonNode in = resource.path("snippet");
         ObjectNode snippet = Json.object();
@@ -69,7 +69,6 @@ public final class Videos {
             status.put("containsSyntheticMedia", st.get("containsSyntheticMedia").asBoolean());
         }
         String id = YouTubeStore.newVideoId();
-        session.finish(id);
         Video v = new Video(id, session.owner.channelId, session.owner.username, session.project, snippet, status,
                 session.md5(), session.received(), session.mimeType, state.clock().now(), session.id, uploadType);
         state.youtube().add(v);
