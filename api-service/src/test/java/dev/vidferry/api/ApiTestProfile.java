@@ -1,5 +1,6 @@
 package dev.vidferry.api;
 
+import dev.vidferry.testsupport.emulator.GoogleEmulatorResource;
 import dev.vidferry.testsupport.kafka.KafkaResource;
 import dev.vidferry.testsupport.postgres.PostgresResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -29,6 +30,6 @@ public class ApiTestProfile implements QuarkusTestProfile {
         return List.of(
                 new TestResourceEntry(PostgresResource.class, Map.of("database", "api", "fresh", "true")),
                 new TestResourceEntry(KafkaResource.class),
-                new TestResourceEntry(EmulatorTestResource.class));
+                new TestResourceEntry(GoogleEmulatorResource.class));
     }
 }

@@ -1,14 +1,16 @@
 package dev.vidferry.api;
 
-import static io.restassured.RestAssured.given;
-
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.vidferry.testsupport.emulator.EmulatorClient;
+import dev.vidferry.testsupport.emulator.EmulatorClient.SeededFile;
+import dev.vidferry.testsupport.emulator.GoogleEmulatorResource;
 import java.util.UUID;
 
-/** Test-side client of the emulator: users with real tokens, Drive files. */
+/** Test-side use of the Google emulator ({@link GoogleEmulatorResource}): users with real tokens, Drive files. */
 public final class Emulator {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Emulator() {
     }
@@ -20,45 +22,36 @@ public final class Emulator {
         }
     }
 
+    public static EmulatorClient client() {
+        return GoogleEmulatorResource.client();
+    }
+
     /** A new user with a unique name, its API bearer token (password grant) and a Google refresh token. */
     public static User newUser(String prefix) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        JsonPath created = given().baseUri(EmulatorTestResource.baseUrl()).contentType(ContentType.JSON)
-                .body(Map.of("username", username, "email", username + "@example.com", "password", "pw",
-                        "channelTitle", username + "'s channel"))
-                .post("/_emulator/users").then().statusCode(201).extract().jsonPath();
-        String access = given().baseUri(EmulatorTestResource.baseUrl()).contentType(ContentType.URLENC)
-                .formParam("grant_type", "password").formParam("username", username).formParam("password", "pw")
-                .formParam("client_id", "vidferry").formParam("client_secret", "vidferry-secret")
-                .formParam("scope", "openid email profile")
-                .post("/token").then().statusCode(200).extract().path("access_token");
-        return new User(username, created.getString("sub"), access, created.getString("refreshToken"));
+        EmulatorClient.EmulatorUser created = client().createUser(username, "pw");
+        return new User(username, created.sub(), client().oidcAccessToken(username, "pw"), created.refreshToken());
     }
 
     /** Seeds a file in the user's Drive root; returns its id. */
     public static String file(User owner, String name, String mimeType, long size) {
-        return given().baseUri(EmulatorTestResource.baseUrl()).contentType(ContentType.JSON)
-                .body(Map.of("owner", owner.username(), "name", name, "mimeType", mimeType, "size", size))
-                .post("/_emulator/files").then().statusCode(201).extract().path("[0].id");
+        ArrayNode items = MAPPER.createArrayNode();
+        items.addObject().put("name", name).put("mimeType", mimeType).put("size", size);
+        return client().seedTree(owner.username(), null, items).get(0).id();
     }
 
     /** Seeds a shortcut to {@code targetId}; returns the shortcut's id. */
     public static String shortcut(User owner, String name, String targetId) {
-        return given().baseUri(EmulatorTestResource.baseUrl()).contentType(ContentType.JSON)
-                .body(Map.of("owner", owner.username(), "name", name, "shortcutTo", targetId))
-                .post("/_emulator/files").then().statusCode(201).extract().path("[0].id");
+        return client().seedShortcut(owner.username(), null, name, targetId).id();
     }
 
     /** Moves a file to the Drive trash. */
     public static void trash(String fileId) {
-        given().baseUri(EmulatorTestResource.baseUrl()).contentType(ContentType.JSON).body(Map.of("trashed", true))
-                .post("/_emulator/files/" + fileId + "/trash").then().statusCode(200);
+        client().trashFile(fileId);
     }
 
-    /** The Drive file as the emulator's control API sees it (name, size, md5, ...). */
-    public static JsonPath describe(User owner, String fileId) {
-        JsonPath files = given().baseUri(EmulatorTestResource.baseUrl())
-                .get("/_emulator/users/" + owner.username() + "/files").then().statusCode(200).extract().jsonPath();
-        return new JsonPath(files.prettify()).setRootPath("find { it.id == '" + fileId + "' }");
+    /** The Drive file as the emulator's control API sees it (with its md5). */
+    public static SeededFile describe(User owner, String fileId) {
+        return client().files(owner.username()).stream().filter(f -> f.id().equals(fileId)).findFirst().orElseThrow();
     }
 }

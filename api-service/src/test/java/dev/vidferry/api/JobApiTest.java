@@ -62,7 +62,7 @@ class JobApiTest {
                 .body("completedAt", nullValue())
                 .extract().jsonPath();
         String id = job.getString("id");
-        assertThat(job.getString("md5Checksum")).isEqualTo(Emulator.describe(user, fileId).getString("md5"));
+        assertThat(job.getString("md5Checksum")).isEqualTo(Emulator.describe(user, fileId).md5());
         given().header("Authorization", user.bearer()).get("/api/v1/jobs/" + id).then().statusCode(200)
                 .body("id", equalTo(id)).body("fileName", equalTo("holiday.mp4"));
         assertThat(Db.count("SELECT count(*) FROM job_outbox WHERE aggregate_id = ?::uuid AND topic = ?", id,
