@@ -52,6 +52,12 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        if (embeddedOnly && System.getenv(ENV) != null) {
+            // the environment outranks a test resource's config: the app would talk to the other broker
+            throw new IllegalStateException(ENV + " is set, so the application would not use the in-JVM broker of"
+                    + " mode=embedded; exclude the variable from the test JVM (surefire excludedEnvironmentVariables,"
+                    + " see scheduler-service/pom.xml)");
+        }
         KafkaBroker broker = embeddedOnly ? embedded() : shared();
         use(broker);
         return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
