@@ -81,16 +81,18 @@ kafka_up() {
   fi
   kafka_libs
   kafka_config
-  local t0 t1
+  local t0 t1 tf
   t0=$(date +%s%N)
+  tf=$t0
   if ! kafka_running; then
-    java -cp "$KAFKA_HOME/libs/*" -Dlog4j2.configurationFile="$KAFKA_HOME/config/log4j2.properties" \
+    java -XX:TieredStopAtLevel=1 -Xshare:auto -cp "$KAFKA_HOME/libs/*" -Dlog4j2.configurationFile="$KAFKA_HOME/config/log4j2.properties" \
       kafka.tools.StorageTool format --ignore-formatted -t "$KAFKA_CLUSTER_ID" \
       -c "$KAFKA_HOME/config/server.properties" >"$VF_STACK/kafka-format.log" 2>&1 ||
       {
         cat "$VF_STACK/kafka-format.log" >&2
         die "kafka storage format failed"
       }
+    tf=$(date +%s%N)
     start_java kafka "$VF_LOGS/kafka.log" -Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
       -Djava.awt.headless=true -Dlog4j2.configurationFile="$KAFKA_HOME/config/log4j2.properties" \
       -cp "$KAFKA_HOME/libs/*" kafka.Kafka "$KAFKA_HOME/config/server.properties"
@@ -101,7 +103,7 @@ kafka_up() {
   fi
   t1=$(date +%s%N)
   KAFKA_STARTED_BY_US=1
-  info "Kafka $(kafka_version) up on 127.0.0.1:$KAFKA_PORT in $(((t1 - t0) / 1000000)) ms (pid $(pid_of kafka), log $VF_LOGS/kafka.log)"
+  info "Kafka $(kafka_version) up on 127.0.0.1:$KAFKA_PORT in $(((t1 - t0) / 1000000)) ms (format $(((tf - t0) / 1000000)) ms; pid $(pid_of kafka), log $VF_LOGS/kafka.log)"
 }
 
 kafka_down() { stop_pid kafka; }
