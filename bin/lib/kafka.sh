@@ -102,6 +102,7 @@ kafka_up() {
     die "Kafka did not open 127.0.0.1:$KAFKA_PORT within 60 s (log: $VF_LOGS/kafka.log)"
   fi
   t1=$(date +%s%N)
+  # shellcheck disable=SC2034 # read by bin/vidferry
   KAFKA_STARTED_BY_US=1
   info "Kafka $(kafka_version) up on 127.0.0.1:$KAFKA_PORT in $(((t1 - t0) / 1000000)) ms (format $(((tf - t0) / 1000000)) ms; pid $(pid_of kafka), log $VF_LOGS/kafka.log)"
 }

@@ -6,7 +6,6 @@ API_PORT=8080
 SCHEDULER_PORT=8081
 WORKER_BASE_PORT=8090 # worker-N listens on 8090+N
 EMULATOR_URL="http://127.0.0.1:$EMULATOR_PORT"
-SERVICE_MODULES=(common-model platform google-emulator api-service worker-service scheduler-service)
 
 module_of() {
   case "$1" in
@@ -126,7 +125,7 @@ start_service() {
   mapfile -t env_args < <(service_env "$name" "$port")
   info "starting $name on port $port"
   (
-    cd "$VF_ROOT/$module"
+    cd "$VF_ROOT/$module" || exit 1
     export "${env_args[@]}"
     start_java "$name" "$VF_LOGS/$name.log" -Xms64m -Xmx384m -XX:TieredStopAtLevel=1 "$@" -jar "$jar"
   )
@@ -135,6 +134,7 @@ start_service() {
   else
     warn "$name did not become ready; last lines of $VF_LOGS/$name.log:"
     tail -n 25 "$VF_LOGS/$name.log" >&2 || true
+    # shellcheck disable=SC2034 # read by bin/vidferry
     STACK_FAILED=1
   fi
 }
