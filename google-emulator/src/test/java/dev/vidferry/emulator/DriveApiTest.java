@@ -163,6 +163,30 @@ class DriveApiTest {
     }
 
     @Test
+    void throttledDownloadsAndAddedLatencySlowRequestsDown() throws Exception {
+        String small = TestEmulator.call("POST", "/_emulator/files", Json.object().put("owner", user.get("username").asText())
+                .put("name", "small.mp4").put("size", 1 << 20)).get(0).get("id").asText();
+        TestEmulator.call("PUT", "/_emulator/throttle", Json.object().put("downloadBytesPerSecond", 2 << 20));
+        TestEmulator.call("PUT", "/_emulator/latency", Json.object().put("millis", 200));
+        try {
+            long t0 = System.nanoTime();
+            try (InputStream in = drive.files().get(small).executeMediaAsInputStream()) {
+                assertThat(in.readAllBytes()).hasSize(1 << 20);
+            }
+            assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(600L, 5_000L);
+        } finally {
+            TestEmulator.call("DELETE", "/_emulator/faults", null);
+        }
+    }
+
+    @Test
+    void clientsRefreshWhenTheEmulatedClockExpiresTheirAccessToken() throws Exception {
+        drive.files().get(folderId).execute();
+        TestEmulator.call("POST", "/_emulator/clock", Json.object().put("advance", "PT2H"));
+        assertThat(drive.files().get(folderId).execute().getName()).isEqualTo("Clips");
+    }
+
+    @Test
     void driveMediaRetriesThroughAnInjected503() throws Exception {
         TestEmulator.call("POST", "/_emulator/faults", Json.object().put("target", "drive-media").put("status", 503));
         try (InputStream in = drive.files().get(bigFileId).executeMediaAsInputStream()) {

@@ -59,7 +59,8 @@ public record GoogleError(int code, String reason, String domain, String message
 
     public void send(RoutingContext ctx) {
         if (code == 401) {
-            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\"");
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\""
+                    + (message.startsWith("Request had invalid") ? ", error=\"invalid_token\"" : ""));
         }
         Json.send(ctx, code, toJson());
     }
