@@ -31,6 +31,7 @@ class JobApiTest {
                 .body(Map.of("refreshToken", user.refreshToken())).put("/api/v1/google/account")
                 .then().statusCode(200).body("status", equalTo("connected"))
                 .body("scopes", hasItem("https://www.googleapis.com/auth/youtube.upload"))
+                .body("channelTitle", notNullValue()).body("channelId", notNullValue())
                 .extract().asString();
         assertThat(answer).doesNotContain(user.refreshToken());
         String shown = given().header("Authorization", user.bearer()).get("/api/v1/google/account").then()
@@ -201,5 +202,20 @@ class JobApiTest {
         given().header("Authorization", user.bearer()).queryParam("cursor", page.getString("nextCursor"))
                 .get("/api/v1/history").then().statusCode(200).body("items.videoId", equalTo(List.of("v0")))
                 .body("nextCursor", nullValue());
+    }
+
+    @Test
+    void aGoogleGrantThatDiedAsksTheUserToReconnectInsteadOfQueueing() {
+        Emulator.User user = Emulator.newUser("kim");
+        Api.connectGoogle(user);
+        String fileId = Emulator.file(user, "later.mp4", "video/mp4", 1 << 20);
+        Emulator.client().expireRefreshTokens(user.username());
+        Db.execute("UPDATE google_account SET access_token_expires_at = now() - interval '1 hour' WHERE owner_id = ?",
+                user.sub());
+        Api.createJob(user, Api.jobBody(fileId, "Later")).statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://vidferry.dev/problems/google-reconnect-required"));
+        given().header("Authorization", user.bearer()).get("/api/v1/google/account").then().statusCode(200)
+                .body("status", equalTo("reconnect_required"));
+        assertThat(Db.count("SELECT count(*) FROM upload_job WHERE owner_id = ?", user.sub())).isZero();
     }
 }

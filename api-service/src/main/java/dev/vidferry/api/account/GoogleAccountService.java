@@ -30,9 +30,11 @@ public class GoogleAccountService {
     private final TokenCipher cipher;
     private final GoogleConfig google;
     private final BlockingCalls blocking;
+    private final GoogleProfiles profiles;
 
     public GoogleAccountService(GoogleAccountRepository repository, GoogleTokens tokens, TokenCipher cipher,
-            GoogleConfig google, BlockingCalls blocking) {
+            GoogleConfig google, BlockingCalls blocking, GoogleProfiles profiles) {
+        this.profiles = profiles;
         this.repository = repository;
         this.tokens = tokens;
         this.cipher = cipher;
@@ -60,14 +62,19 @@ public class GoogleAccountService {
                     "refreshToken must be printable ASCII without spaces, at most " + MAX_TOKEN_LENGTH + " characters"));
         }
         String token = refreshToken.trim();
-        return blocking.run(() -> tokens.verify(token))
-                .chain(refreshed -> Panache.withTransaction(() -> repository.findByOwner(ownerId)
-                        .chain(existing -> store(ownerId, existing, token, refreshed))))
+        return blocking.run(() -> {
+            GoogleTokens.Refreshed refreshed = tokens.verify(token);
+            return new Verified(refreshed, profiles.lookup(token, refreshed));
+        }).chain(verified -> Panache.withTransaction(() -> repository.findByOwner(ownerId)
+                .chain(existing -> store(ownerId, existing, token, verified.refreshed(), verified.profile()))))
                 .map(GoogleAccountService::view);
     }
 
+    private record Verified(GoogleTokens.Refreshed refreshed, GoogleProfiles.Profile profile) {
+    }
+
     private Uni<GoogleAccount> store(String ownerId, GoogleAccount existing, String refreshToken,
-            GoogleTokens.Refreshed refreshed) {
+            GoogleTokens.Refreshed refreshed, GoogleProfiles.Profile profile) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         GoogleAccount account = existing != null ? existing : new GoogleAccount();
         boolean created = existing == null;
@@ -84,6 +91,16 @@ public class GoogleAccountService {
             account.accessTokenExpiresAt = refreshed.expiresAt();
         }
         account.scopes = refreshed.scopes().toArray(String[]::new);
+        if (profile.subject() != null) {
+            account.googleSubject = profile.subject();
+        }
+        if (profile.email() != null) {
+            account.email = profile.email();
+        }
+        if (profile.channelId() != null) {
+            account.channelId = profile.channelId();
+            account.channelTitle = profile.channelTitle();
+        }
         account.projectId = google.projectId();
         account.status = "connected";
         account.statusReason = null;
