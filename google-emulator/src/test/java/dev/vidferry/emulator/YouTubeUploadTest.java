@@ -158,6 +158,33 @@ class YouTubeUploadTest {
     }
 
     @Test
+    void playlistsThumbnailsAndDeleteWorkThroughTheOfficialClient() throws Exception {
+        JsonNode user = TestEmulator.call("POST", "/_emulator/users", Json.object().put("username", "pl" + System.nanoTime())
+                .put("scopes", "https://www.googleapis.com/auth/youtube https://www.googleapis.com/auth/youtube.upload"));
+        YouTube yt = TestEmulator.youtube(user);
+        InputStreamContent media = new InputStreamContent("video/mp4", new SyntheticInputStream(16, 1000));
+        media.setLength(1000);
+        Video video = yt.videos().insert(List.of("snippet", "status"), metadata("In a playlist"), media).execute();
+
+        com.google.api.services.youtube.model.Playlist playlist = yt.playlists().insert(List.of("snippet", "status"),
+                new com.google.api.services.youtube.model.Playlist().setSnippet(
+                        new com.google.api.services.youtube.model.PlaylistSnippet().setTitle("Imports"))).execute();
+        yt.playlistItems().insert(List.of("snippet"), new com.google.api.services.youtube.model.PlaylistItem()
+                .setSnippet(new com.google.api.services.youtube.model.PlaylistItemSnippet().setPlaylistId(playlist.getId())
+                        .setResourceId(new com.google.api.services.youtube.model.ResourceId().setKind("youtube#video")
+                                .setVideoId(video.getId())))).execute();
+        assertThat(yt.playlistItems().list(List.of("snippet")).setPlaylistId(playlist.getId()).execute().getItems())
+                .extracting(i -> i.getSnippet().getResourceId().getVideoId()).containsExactly(video.getId());
+
+        com.google.api.client.http.ByteArrayContent jpeg = new com.google.api.client.http.ByteArrayContent("image/jpeg",
+                new byte[2048]);
+        assertThat(yt.thumbnails().set(video.getId(), jpeg).execute().getItems()).hasSize(1);
+
+        yt.videos().delete(video.getId()).execute();
+        assertThat(yt.videos().list(List.of("id")).setId(List.of(video.getId())).execute().getItems()).isEmpty();
+    }
+
+    @Test
     void insertWithoutYouTubeScopeIsForbidden() {
         JsonNode user = TestEmulator.call("POST", "/_emulator/users", Json.object().put("username", "scope" + System.nanoTime())
                 .put("scopes", "https://www.googleapis.com/auth/drive.readonly"));
