@@ -26,7 +26,9 @@ public class EmulatorBench {
         String files = post(base + "/_emulator/files", "{\"owner\":\"" + user + "\",\"name\":\"bench.mp4\",\"size\":" + size
                 + ",\"seed\":42}", "application/json");
         String fileId = field(files, "id");
+        long seeded = System.nanoTime();
         String meta = get(base + "/drive/v3/files/" + fileId + "?fields=md5Checksum,size", token);
+        System.out.printf("seed %d MiB: md5+sha256 ready after %.2f s%n", size >> 20, (System.nanoTime() - seeded) / 1e9);
         String expectedMd5 = field(meta, "md5Checksum");
 
         // download
@@ -72,13 +74,22 @@ public class EmulatorBench {
         String videoJson = null;
         for (long off = 0; off < size; off += chunk) {
             int len = (int) Math.min(chunk, size - off);
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(session))
-                    .header("Content-Range", "bytes " + off + "-" + (off + len - 1) + "/" + size)
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(block, 0, len)).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 308 && r.statusCode() != 201) {
-                throw new IllegalStateException("PUT " + r.statusCode() + " " + r.body());
+            // HttpURLConnection in fixed-length streaming mode: what google-http-client's NetHttpTransport does
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(session).toURL().openConnection();
+            c.setRequestMethod("PUT");
+            c.setDoOutput(true);
+            c.setFixedLengthStreamingMode(len);
+            c.setRequestProperty("Content-Range", "bytes " + off + "-" + (off + len - 1) + "/" + size);
+            try (java.io.OutputStream out = c.getOutputStream()) {
+                out.write(block, 0, len);
             }
-            videoJson = r.body();
+            int status = c.getResponseCode();
+            if (status != 308 && status != 201) {
+                throw new IllegalStateException("PUT " + status);
+            }
+            try (InputStream in = status == 201 ? c.getInputStream() : c.getErrorStream()) {
+                videoJson = in == null ? "" : new String(in.readAllBytes());
+            }
         }
         double s = (System.nanoTime() - t0) / 1e9;
         String videoId = field(videoJson, "id");

@@ -92,6 +92,18 @@ class ResumableProtocolTest {
     }
 
     @Test
+    void clientsAskingForNo308GetA200WithAStatusOverride() {
+        String session = initiate(user, "{\"snippet\":{\"title\":\"go client\"}}");
+        byte[] bytes = new byte[UNIT];
+        HttpResponse<String> r = TestEmulator.raw(HttpRequest.newBuilder(URI.create(session))
+                .header("Content-Range", "bytes 0-" + (UNIT - 1) + "/" + TOTAL).header("X-GUploader-No-308", "yes")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("X-Http-Status-Code-Override")).contains("308");
+        assertThat(r.headers().firstValue("Range")).contains("bytes=0-" + (UNIT - 1));
+    }
+
+    @Test
     void expiredSessionAnswers404() {
         String session = initiate(user, "{\"snippet\":{\"title\":\"t\"}}");
         String id = session.substring(session.indexOf("upload_id=") + 10);

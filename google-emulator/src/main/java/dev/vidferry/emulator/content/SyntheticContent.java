@@ -82,7 +82,9 @@ public final class SyntheticContent {
             synchronized (this) {
                 d = digests;
                 if (d == null) {
-                    d = CompletableFuture.supplyAsync(this::computeDigests, executor);
+                    CompletableFuture<String> md5 = CompletableFuture.supplyAsync(() -> digest("MD5"), executor);
+                    CompletableFuture<String> sha256 = CompletableFuture.supplyAsync(() -> digest("SHA-256"), executor);
+                    d = md5.thenCombine(sha256, Digests::new);
                     digests = d;
                 }
             }
@@ -96,21 +98,19 @@ public final class SyntheticContent {
         return d != null && d.isDone() && !d.isCompletedExceptionally() ? d.join() : null;
     }
 
-    private Digests computeDigests() {
+    /** One streaming pass (1 MiB blocks); md5 and sha256 run as separate passes so they use two cores. */
+    private String digest(String algorithm) {
         try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            MessageDigest md = MessageDigest.getInstance(algorithm);
             byte[] block = new byte[1 << 20];
             long pos = 0;
             while (pos < size) {
                 int n = (int) Math.min(block.length, size - pos);
                 fill(pos, block, 0, n);
-                md5.update(block, 0, n);
-                sha256.update(block, 0, n);
+                md.update(block, 0, n);
                 pos += n;
             }
-            HexFormat hex = HexFormat.of();
-            return new Digests(hex.formatHex(md5.digest()), hex.formatHex(sha256.digest()));
+            return HexFormat.of().formatHex(md.digest());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -28,7 +28,7 @@ public final class UploadRoutes {
             "suggestions", "topicDetails");
     private static final Duration SESSION_TTL = Duration.ofDays(7);
     private static final int MAX_METADATA = 1 << 20;
-    private static final long MAX_HASH_BACKLOG = 32L << 20;
+    private static final long MAX_HASH_BACKLOG = 16L << 20;
 
     private final EmulatorState state;
 
@@ -289,9 +289,14 @@ public final class UploadRoutes {
         }
     }
 
+    /** 308 Resume Incomplete; clients sending {@code X-GUploader-No-308: yes} (Go) get 200 + a status override. */
     private static void send308(RoutingContext ctx, UploadSession session) {
-        var resp = ctx.response().setStatusCode(308).putHeader("Content-Length", "0")
+        boolean no308 = "yes".equalsIgnoreCase(ctx.request().getHeader("X-GUploader-No-308"));
+        var resp = ctx.response().setStatusCode(no308 ? 200 : 308).putHeader("Content-Length", "0")
                 .putHeader("X-GUploader-UploadID", session.id);
+        if (no308) {
+            resp.putHeader("X-Http-Status-Code-Override", "308");
+        }
         if (session.received() > 0) {
             resp.putHeader("Range", "bytes=0-" + (session.received() - 1));
         }

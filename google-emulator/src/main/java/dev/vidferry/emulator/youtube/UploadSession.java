@@ -37,7 +37,7 @@ public final class UploadSession {
     private final MessageDigest md5;
     private final Serial hasher = new Serial();
     private final AtomicLong backlog = new AtomicLong();
-    private byte[] tail = new byte[UNIT];
+    private byte[] tail;
     private volatile long total;
     private volatile long received;
     private volatile int puts;
@@ -117,12 +117,15 @@ public final class UploadSession {
                 received += units;
                 continue;
             }
+            if (tail == null) {
+                tail = new byte[UNIT];
+            }
             int n = Math.min(UNIT - tailLength, data.remaining());
             data.get(tail, tailLength, n);
             tailLength += n;
             if (tailLength == UNIT) {
                 hash(ByteBuffer.wrap(tail));
-                tail = new byte[UNIT];
+                tail = null;
                 received += UNIT;
                 tailLength = 0;
             }
@@ -133,9 +136,9 @@ public final class UploadSession {
     public synchronized void endChunk(boolean finalChunk) {
         if (finalChunk && tailLength > 0) {
             hash(ByteBuffer.wrap(tail, 0, tailLength));
-            tail = new byte[UNIT];
             received += tailLength;
         }
+        tail = null;
         tailLength = 0;
     }
 
