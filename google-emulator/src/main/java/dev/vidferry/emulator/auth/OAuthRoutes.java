@@ -38,6 +38,8 @@ public final class OAuthRoutes {
         router.route("/v1/userinfo").handler(this::userinfo);
         router.post("/revoke").handler(BodyHandler.create().setBodyLimit(1 << 20)).handler(this::revoke);
         router.post("/o/oauth2/revoke").handler(BodyHandler.create().setBodyLimit(1 << 20)).handler(this::revoke);
+        router.get("/o/oauth2/revoke").handler(this::revoke);
+        router.get("/revoke").handler(this::revoke);
     }
 
     private void discovery(RoutingContext ctx) {

@@ -30,7 +30,8 @@ public final class DriveQuery {
     }
 
     /**
-     * @param folderAlias maps {@code root} to the user's root folder id, other ids to themselves
+     * @param folderAlias maps {@code root} to the user's root folder id and {@code me} to the user's email, other
+     *        ids to themselves
      * @param ownerEmail the owner email of a file (for {@code in owners})
      */
     public static Predicate<DriveFile> parse(String q, Function<String, String> folderAlias,
@@ -92,7 +93,10 @@ public final class DriveQuery {
                     String id = folderAlias.apply(value);
                     yield f -> f.parents.contains(id);
                 }
-                case "owners" -> f -> value.equalsIgnoreCase(ownerEmail.apply(f));
+                case "owners" -> {
+                    String email = value.equals("me") ? folderAlias.apply("me") : value;
+                    yield f -> email.equalsIgnoreCase(ownerEmail.apply(f));
+                }
                 default -> throw invalid();
             };
         }

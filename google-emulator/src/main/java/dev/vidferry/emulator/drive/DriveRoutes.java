@@ -70,7 +70,8 @@ public final class DriveRoutes {
             }
         }
         String q = p.get("q");
-        Predicate<DriveFile> query = DriveQuery.parse(q, id -> "root".equals(id) ? user.rootFolderId : id,
+        Predicate<DriveFile> query = DriveQuery.parse(q,
+                id -> "root".equals(id) ? user.rootFolderId : "me".equals(id) ? user.email : id,
                 f -> f.owner == null ? null : ownerEmail(f));
         FieldMask mask = p.get("fields") != null ? FieldMask.parse(p.get("fields")) : DEFAULT_LIST;
         List<DriveFile> matches = store.all().stream()

@@ -33,6 +33,9 @@ public record GoogleError(int code, String reason, String domain, String message
     public static GoogleError serverError(int code) {
         return switch (code) {
             case 429 -> of(429, "rateLimitExceeded", "usageLimits", "Too many requests.");
+            case 403 -> of(403, "userRateLimitExceeded", "usageLimits", "User rate limit exceeded.");
+            case 400 -> of(400, "badRequest", "global", "Bad Request");
+            case 404 -> of(404, "notFound", "global", "Not Found");
             case 503 -> of(503, "backendError", "global", "Service unavailable. Please retry.");
             default -> of(code, "backendError", "global", "Backend Error");
         };

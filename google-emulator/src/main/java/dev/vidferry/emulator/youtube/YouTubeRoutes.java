@@ -35,6 +35,7 @@ public final class YouTubeRoutes {
         router.get("/youtube/v3/playlists").handler(this::listPlaylists);
         router.post("/youtube/v3/playlists").handler(body).handler(this::insertPlaylist);
         router.get("/youtube/v3/playlistItems").handler(this::listPlaylistItems);
+        router.get("/youtube/v3/videoCategories").handler(this::listCategories);
         router.post("/youtube/v3/playlistItems").handler(body).handler(this::insertPlaylistItem);
     }
 
@@ -241,6 +242,36 @@ public final class YouTubeRoutes {
             o.putObject("contentDetails").put("videoId", videoId);
         }
         return o;
+    }
+
+    private static final java.util.Map<String, String> CATEGORIES = new java.util.TreeMap<>(java.util.Map.ofEntries(
+            java.util.Map.entry("1", "Film & Animation"), java.util.Map.entry("2", "Autos & Vehicles"),
+            java.util.Map.entry("10", "Music"), java.util.Map.entry("15", "Pets & Animals"),
+            java.util.Map.entry("17", "Sports"), java.util.Map.entry("19", "Travel & Events"),
+            java.util.Map.entry("20", "Gaming"), java.util.Map.entry("22", "People & Blogs"),
+            java.util.Map.entry("23", "Comedy"), java.util.Map.entry("24", "Entertainment"),
+            java.util.Map.entry("25", "News & Politics"), java.util.Map.entry("26", "Howto & Style"),
+            java.util.Map.entry("27", "Education"), java.util.Map.entry("28", "Science & Technology"),
+            java.util.Map.entry("29", "Nonprofits & Activism")));
+
+    private void listCategories(RoutingContext ctx) {
+        begin(ctx, Scopes.YT_READ, "videoCategories.list");
+        Set<String> parts = Videos.parts(Videos.listParam(ctx, "part"));
+        String ids = Videos.listParam(ctx, "id");
+        Set<String> wanted = ids == null ? CATEGORIES.keySet() : Set.of(ids.split(","));
+        ArrayNode items = Json.array();
+        CATEGORIES.forEach((id, title) -> {
+            if (wanted.contains(id)) {
+                ObjectNode c = Json.object().put("kind", "youtube#videoCategory").put("etag", YouTubeStore.etag(id))
+                        .put("id", id);
+                if (parts.contains("snippet")) {
+                    c.putObject("snippet").put("title", title).put("assignable", true)
+                            .put("channelId", "UCBR8-60-B28hp2BmDPdntcQ");
+                }
+                items.add(c);
+            }
+        });
+        Json.send(ctx, 200, YouTubeStore.listResponse("youtube#videoCategoryListResponse", items));
     }
 
     private static GoogleError.Failure playlistNotFound() {
