@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -98,5 +99,28 @@ class OutboxTest {
         // the same request goes through once the outbox accepts rows again
         Api.createJob(user, Map.of("driveFileId", file, "metadata", Api.metadata("explode-outbox"))).statusCode(201);
         assertThat(Db.count("SELECT count(*) FROM upload_job WHERE owner_id = ?", user.sub())).isEqualTo(1);
+    }
+
+    @Test
+    void anEventKafkaRefusesStaysInTheOutboxWithoutHoldingUpOtherJobs() throws InterruptedException {
+        String stuckJob = UUID.randomUUID().toString();
+        Db.execute("INSERT INTO job_outbox (event_id, aggregate_id, topic, event_type, payload) VALUES"
+                + " (gen_random_uuid(), ?::uuid, 'vidferry-test.no-such-topic', 'upload-job.progress',"
+                + " '{\"schemaVersion\": 1}'::jsonb)", stuckJob);
+        try {
+            Emulator.User user = Emulator.newUser("sam");
+            Api.connectGoogle(user);
+            String job = Api.newJob(user, "Next in line");
+            assertThat(KafkaEvents.await(Topics.JOB_REQUESTED, job, 1, Duration.ofSeconds(30))).hasSize(1);
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (Db.count("SELECT count(*) FROM job_outbox WHERE aggregate_id = ?::uuid AND attempts > 0"
+                    + " AND last_error IS NOT NULL", stuckJob) == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(Db.count("SELECT count(*) FROM job_outbox WHERE aggregate_id = ?::uuid AND attempts > 0"
+                    + " AND last_error IS NOT NULL AND published_at IS NULL", stuckJob)).isEqualTo(1);
+        } finally {
+            Db.execute("DELETE FROM job_outbox WHERE aggregate_id = ?::uuid", stuckJob);
+        }
     }
 }

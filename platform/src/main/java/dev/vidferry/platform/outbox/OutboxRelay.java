@@ -4,10 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +49,8 @@ import io.vertx.pgclient.PgConnectOptions;
  * lock (a transaction-scoped advisory lock, so relays of several processes take turns and per-job order holds), lock
  * up to {@code batch-size} unpublished rows ({@code FOR UPDATE SKIP LOCKED}), send them (topic column, key = job id,
  * value = envelope JSON, {@code vf-*} headers), wait for the acks, set {@code published_at}, commit. A failed send
- * keeps its row (attempts + 1, last_error) for the next round. A crash between send and commit re-sends the rows:
+ * keeps its row (attempts + 1, last_error); its job's events then wait with exponential back-off (0.5 s doubling to
+ * 60 s) while other jobs' events keep flowing. A crash between send and commit re-sends the rows:
  * delivery is at least once, consumers dedupe on the event id.
  * <p>
  * Rounds run when Postgres notifies channel {@code job_outbox} (the V1 trigger, at commit of an insert) and every
@@ -61,8 +65,10 @@ public class OutboxRelay {
 
     static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock($1) AS locked";
     static final String SELECT_BATCH = "SELECT id, event_id::text AS event_id, aggregate_id::text AS aggregate_id, topic,"
-            + " event_type, payload::text AS payload, payload->>'schemaVersion' AS schema_version FROM job_outbox"
-            + " WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED";
+            + " event_type, payload::text AS payload, payload->>'schemaVersion' AS schema_version, attempts"
+            + " FROM job_outbox WHERE published_at IS NULL AND NOT (aggregate_id::text = ANY($2))"
+            + " ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED";
+    static final long MAX_BACKOFF_MILLIS = 60_000;
     static final String MARK_PUBLISHED = "UPDATE job_outbox SET published_at = now(), attempts = attempts + 1,"
             + " last_error = NULL WHERE id = ANY($1)";
     static final String MARK_FAILED = "UPDATE job_outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1";
@@ -76,6 +82,8 @@ public class OutboxRelay {
     private final Map<String, Object> kafkaConfig;
 
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** Jobs whose next event failed to publish -> when to try again (epoch millis). Keeps per-job order. */
+    private final Map<String, Long> backoff = new ConcurrentHashMap<>();
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile boolean active;
     private volatile boolean failing;
@@ -183,12 +191,16 @@ public class OutboxRelay {
     }
 
     private Uni<Boolean> publishBatch(SqlConnection conn) {
-        return conn.preparedQuery(SELECT_BATCH).execute(Tuple.of(config.batchSize())).chain(rows -> {
+        long now = System.currentTimeMillis();
+        backoff.values().removeIf(until -> until <= now);
+        String[] waiting = backoff.keySet().toArray(String[]::new);
+        return conn.preparedQuery(SELECT_BATCH).execute(Tuple.tuple().addInteger(config.batchSize())
+                .addArrayOfString(waiting)).chain(rows -> {
             List<OutboxRecord> records = new ArrayList<>();
             for (Row row : rows) {
                 records.add(new OutboxRecord(row.getLong("id"), row.getString("event_id"), row.getString("aggregate_id"),
                         row.getString("topic"), row.getString("event_type"), row.getString("payload"),
-                        row.getString("schema_version")));
+                        row.getString("schema_version"), row.getInteger("attempts")));
             }
             if (records.isEmpty()) {
                 return Uni.createFrom().item(Boolean.FALSE);
@@ -196,37 +208,60 @@ public class OutboxRelay {
             return vertx.executeBlocking(Uni.createFrom().item(() -> send(records)), false)
                     .chain(outcomes -> mark(conn, outcomes).replaceWith(() -> {
                         boolean allSent = outcomes.stream().allMatch(o -> o.error() == null);
+                        holdBack(outcomes);
                         afterRound(outcomes, allSent);
                         return allSent && records.size() >= config.batchSize();
                     }));
         });
     }
 
-    /** Sends every record, then waits for all acks (blocking; worker thread). Order within a key is kept. */
+    /**
+     * Sends the records, then waits for all acks (blocking; worker thread). A record whose topic failed at once in this
+     * round (no metadata: Kafka down, topic missing) is not tried again in the round, and neither is a later record of
+     * a job whose earlier record failed, so per-job order holds and one bad topic doesn't stall the others.
+     */
     private List<Outcome> send(List<OutboxRecord> records) {
         KafkaProducer<String, String> kafka;
         synchronized (this) {
             kafka = producer;
         }
         List<Future<RecordMetadata>> futures = new ArrayList<>(records.size());
-        String sendError = kafka == null ? "relay stopped" : null;
+        List<String> reasons = new ArrayList<>(records.size());
+        List<Boolean> attempted = new ArrayList<>(records.size());
+        Map<String, String> failedTopics = new HashMap<>();
+        Set<String> failedJobs = new HashSet<>();
         for (OutboxRecord record : records) {
-            if (sendError != null) {
+            String reason = kafka == null ? "relay stopped" : failedTopics.get(record.topic());
+            if (reason == null && failedJobs.contains(record.aggregateId())) {
+                reason = "an earlier event of this job was not published yet";
+            }
+            if (reason != null) {
                 futures.add(null);
+                reasons.add(reason);
+                attempted.add(false);
                 continue;
             }
+            Future<RecordMetadata> future = null;
             try {
-                futures.add(kafka.send(record.toProducerRecord()));
+                future = kafka.send(record.toProducerRecord());
+                reason = failedAtOnce(future);
             } catch (RuntimeException e) {
-                sendError = describe(e);
-                futures.add(null);
+                reason = describe(e);
             }
+            if (reason != null) {
+                failedTopics.put(record.topic(), reason);
+                failedJobs.add(record.aggregateId());
+                future = null;
+            }
+            futures.add(future);
+            reasons.add(reason);
+            attempted.add(true);
         }
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
         List<Outcome> outcomes = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             Future<RecordMetadata> future = futures.get(i);
-            String error = sendError;
+            String error = reasons.get(i);
             if (future != null) {
                 try {
                     future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -240,19 +275,51 @@ public class OutboxRelay {
                     error = "interrupted";
                 }
             }
-            outcomes.add(new Outcome(records.get(i), error));
+            outcomes.add(new Outcome(records.get(i), error, attempted.get(i)));
         }
         return outcomes;
     }
 
+    private static String failedAtOnce(Future<RecordMetadata> future) {
+        if (!future.isDone()) {
+            return null;
+        }
+        try {
+            future.get();
+            return null;
+        } catch (ExecutionException e) {
+            return describe(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (RuntimeException e) {
+            return describe(e);
+        }
+    }
+
     private Uni<Void> mark(SqlConnection conn, List<Outcome> outcomes) {
         Long[] sent = outcomes.stream().filter(o -> o.error() == null).map(o -> o.record().id()).toArray(Long[]::new);
-        List<Tuple> failed = outcomes.stream().filter(o -> o.error() != null)
+        List<Tuple> failed = outcomes.stream().filter(o -> o.error() != null && o.attempted())
                 .map(o -> Tuple.of(o.record().id(), truncate(o.error()))).toList();
         Uni<Void> marked = sent.length == 0 ? Uni.createFrom().voidItem()
                 : conn.preparedQuery(MARK_PUBLISHED).execute(Tuple.tuple().addArrayOfLong(sent)).replaceWithVoid();
         return failed.isEmpty() ? marked
                 : marked.chain(() -> conn.preparedQuery(MARK_FAILED).executeBatch(failed).replaceWithVoid());
+    }
+
+    /** Jobs with an event that failed wait before their next try; the rest of the outbox keeps flowing. */
+    private void holdBack(List<Outcome> outcomes) {
+        long now = System.currentTimeMillis();
+        for (Outcome outcome : outcomes) {
+            if (outcome.error() != null && outcome.attempted()) {
+                int attempts = Math.min(outcome.record().attempts() + 1, 20);
+                long delay = Math.min(MAX_BACKOFF_MILLIS, 500L << Math.min(attempts - 1, 10));
+                backoff.merge(outcome.record().aggregateId(), now + delay, Math::max);
+            }
+        }
+        if (backoff.size() > 10_000) {
+            backoff.clear(); // a bound, not a policy: Kafka is down for everyone anyway
+        }
     }
 
     private void afterRound(List<Outcome> outcomes, boolean allSent) {
@@ -371,7 +438,7 @@ public class OutboxRelay {
 
     /** A row of job_outbox. */
     record OutboxRecord(long id, String eventId, String aggregateId, String topic, String eventType, String payload,
-            String schemaVersion) {
+            String schemaVersion, int attempts) {
 
         ProducerRecord<String, String> toProducerRecord() {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, aggregateId, payload);
@@ -383,7 +450,7 @@ public class OutboxRelay {
         }
     }
 
-    /** A record and why it could not be sent (null: sent and acknowledged). */
-    record Outcome(OutboxRecord record, String error) {
+    /** A record and why it could not be sent (null: sent and acknowledged); not attempted after an earlier failure. */
+    record Outcome(OutboxRecord record, String error, boolean attempted) {
     }
 }
