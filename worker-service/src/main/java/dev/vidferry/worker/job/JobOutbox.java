@@ -4,13 +4,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.vidferry.model.event.EventEnvelope;
 import dev.vidferry.model.event.EventTypes;
 import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.model.event.Topics;
+import dev.vidferry.platform.outbox.OutboxSql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -33,17 +33,7 @@ public class JobOutbox {
 
     /** Adds a progress event for {@code progress.jobId()} to the transaction of {@code tx}. */
     public Uni<Void> insert(SqlConnection tx, EventEnvelope<JobProgress> envelope) {
-        String payload;
-        try {
-            payload = mapper.writeValueAsString(envelope);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalStateException("cannot serialise event", e));
-        }
-        return tx.preparedQuery("INSERT INTO job_outbox (event_id, aggregate_id, topic, event_type, payload) "
-                + "VALUES ($1, $2, $3, $4, $5::jsonb)")
-                .execute(Tuple.of(envelope.eventId(), envelope.jobId(), Topics.JOB_PROGRESS, EventTypes.JOB_PROGRESS,
-                        payload))
-                .replaceWithVoid();
+        return OutboxSql.insert(tx, mapper, Topics.JOB_PROGRESS, envelope);
     }
 
     /** A progress envelope (fresh event id) for {@code progress}. */

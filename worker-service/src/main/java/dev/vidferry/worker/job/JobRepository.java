@@ -84,8 +84,8 @@ public class JobRepository {
     /** downloading -> uploading with the session URI (saved before the first chunk) and its confirmed offset. */
     public Uni<Boolean> startUpload(Fence fence, String sessionUri, long confirmedOffset, boolean newSession,
             EventEnvelope<JobProgress> event) {
-        return transition(fence, JobStatus.UPLOADING, "stage = 'uploading', upload_session_uri = $5, "
-                + "upload_confirmed_offset = $6, message = $7, upload_session_started_at = CASE WHEN $8 THEN now() "
+        return transition(fence, JobStatus.UPLOADING, "stage = 'uploading', upload_session_uri = $4, "
+                + "upload_confirmed_offset = $5, message = $6, upload_session_started_at = CASE WHEN $7 THEN now() "
                 + "ELSE coalesce(upload_session_started_at, now()) END", event,
                 sessionUri, confirmedOffset, event.data().message(), newSession);
     }
@@ -120,7 +120,7 @@ public class JobRepository {
     public Uni<Boolean> complete(Fence fence, String ownerId, String videoId, String videoUrl, Upload upload,
             EventEnvelope<JobProgress> event) {
         return pool.withTransaction(tx -> update(tx, JobStatus.COMPLETED, "stage = 'finished', progress = 100, "
-                + "bytes_transferred = $5, video_id = $6, video_url = $7, message = $8, completed_at = now(), "
+                + "bytes_transferred = $4, video_id = $5, video_url = $6, message = $7, completed_at = now(), "
                 + "lease_expires_at = NULL, next_attempt_at = NULL, error_code = NULL, error_message = NULL",
                 fence, event.data().bytesTransferred(), videoId, videoUrl, event.data().message())
                 .flatMap(done -> {
@@ -143,7 +143,7 @@ public class JobRepository {
 
     /** Finishes the job as failed. */
     public Uni<Boolean> fail(Fence fence, String errorCode, String errorMessage, EventEnvelope<JobProgress> event) {
-        return transition(fence, JobStatus.FAILED, "error_code = $5, error_message = $6, message = $7, "
+        return transition(fence, JobStatus.FAILED, "error_code = $4, error_message = $5, message = $6, "
                 + "completed_at = now(), lease_expires_at = NULL, next_attempt_at = NULL", event,
                 errorCode, errorMessage, event.data().message());
     }
@@ -152,7 +152,7 @@ public class JobRepository {
     public Uni<Boolean> release(Fence fence, Instant nextAttemptAt, String errorCode, String errorMessage,
             EventEnvelope<JobProgress> event) {
         return transition(fence, JobStatus.PENDING, "stage = 'queued', lease_owner = NULL, lease_expires_at = NULL, "
-                + "next_attempt_at = $5, error_code = $6, error_message = $7, message = $8", event,
+                + "next_attempt_at = $4, error_code = $5, error_message = $6, message = $7", event,
                 nextAttemptAt.atOffset(ZoneOffset.UTC), errorCode, errorMessage, event.data().message());
     }
 
@@ -160,7 +160,7 @@ public class JobRepository {
     public Uni<Boolean> defer(Fence fence, Instant nextAttemptAt, String errorCode, String reason,
             EventEnvelope<JobProgress> event) {
         return transition(fence, JobStatus.DEFERRED, "stage = 'queued', lease_owner = NULL, lease_expires_at = NULL, "
-                + "next_attempt_at = $5, error_code = $6, deferred_reason = $7, message = $7", event,
+                + "next_attempt_at = $4, error_code = $5, deferred_reason = $6, message = $6", event,
                 nextAttemptAt.atOffset(ZoneOffset.UTC), errorCode, reason);
     }
 

@@ -1,0 +1,91 @@
+package dev.vidferry.worker.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.vidferry.model.event.JobProgress;
+import dev.vidferry.model.job.JobStatus;
+import dev.vidferry.model.metadata.VideoMetadata;
+import dev.vidferry.platform.crypto.TokenCipher;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+@QuarkusTest
+@TestProfile(WorkerTestProfile.class)
+class UploadJobTest {
+
+    private static final long SIZE = 3 * 1024 * 1024 + 12_345; // not a chunk multiple: the last chunk is short
+
+    @Inject
+    TokenCipher cipher;
+
+    @Test
+    void aRequestedJobIsUploadedWithItsMetadataAndFollowedToTheEndOnKafka() {
+        Owner owner = Owner.create(cipher);
+        String fileId = Emulator.addFile(owner.username, "holiday.mp4", SIZE, 42);
+        String md5 = Emulator.md5(owner.username, fileId);
+        VideoMetadata metadata = Jobs.metadata("Holiday " + owner.username);
+        UUID jobId = Jobs.insertJob(owner.id, owner.accountId, fileId, SIZE, md5, metadata, "pending");
+        Map<TopicPartition, Long> from = Jobs.progressEnd();
+
+        Jobs.publish(Jobs.requested(jobId, owner.id, fileId, SIZE, md5, metadata));
+
+        Map<String, Object> job = Jobs.awaitFinished(jobId);
+        assertThat(job.get("status")).as("%s", job).isEqualTo("completed");
+        String videoId = (String) job.get("video_id");
+        assertThat(job.get("video_url")).isEqualTo("https://www.youtube.com/watch?v=" + videoId);
+        assertThat(job.get("started_at")).isNotNull();
+        assertThat(job.get("completed_at")).isNotNull();
+        assertThat(((Number) job.get("progress")).intValue()).isEqualTo(100);
+
+        List<JsonNode> videos = Emulator.videosWithMd5(md5);
+        assertThat(videos).hasSize(1);
+        JsonNode video = videos.get(0);
+        assertThat(video.get("id").asText()).isEqualTo(videoId);
+        assertThat(video.get("size").asLong()).isEqualTo(SIZE);
+        assertThat(video.at("/snippet/title").asText()).isEqualTo(metadata.title());
+        assertThat(video.at("/snippet/description").asText()).isEqualTo(metadata.description());
+        assertThat(video.at("/snippet/tags").toString()).isEqualTo("[\"vidferry\",\"test run\"]");
+        assertThat(video.at("/snippet/categoryId").asText()).isEqualTo("24");
+        assertThat(video.at("/status/privacyStatus").asText()).isEqualTo("unlisted");
+        assertThat(video.at("/status/selfDeclaredMadeForKids").asBoolean()).isTrue();
+        // 512 KiB chunks: every chunk but the last answered 308
+        assertThat(video.at("/session/puts").asInt()).isGreaterThanOrEqualTo((int) (SIZE / (512 * 1024)) + 1);
+
+        List<Map<String, Object>> history = Jobs.query("SELECT * FROM upload_history WHERE job_id = ?", jobId);
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0)).containsEntry("video_id", videoId).containsEntry("drive_md5", md5)
+                .containsEntry("owner_id", owner.id).containsEntry("drive_file_id", fileId);
+
+        List<JobProgress> events = Jobs.progress(jobId, from);
+        assertThat(events).extracting(JobProgress::status).startsWith(JobStatus.DOWNLOADING)
+                .contains(JobStatus.UPLOADING).endsWith(JobStatus.COMPLETED);
+        assertThat(events).extracting(JobProgress::progress).isSorted();
+        JobProgress last = events.get(events.size() - 1);
+        assertThat(last.videoId()).isEqualTo(videoId);
+        assertThat(last.progress()).isEqualTo(100);
+        assertThat(last.bytesTransferred()).isEqualTo(SIZE);
+        assertThat(last.totalBytes()).isEqualTo(SIZE);
+    }
+
+    /** A Google user on the emulator with its account row in the worker's database. */
+    record Owner(String username, String id, UUID accountId) {
+        static Owner create(TokenCipher cipher) {
+            String username = "u" + UUID.randomUUID().toString().substring(0, 8);
+            JsonNode user = Emulator.createUser(username);
+            String ownerId = "owner-" + username;
+            UUID accountId = Jobs.insertAccount(cipher, ownerId, user.get("refreshToken").asText());
+            return new Owner(username, ownerId, accountId);
+        }
+    }
+}
