@@ -145,7 +145,8 @@ public final class EmulatorServer implements AutoCloseable {
             HttpServerOptions opts = new HttpServerOptions().setHost(host).setPort(bindPort)
                     .setDecompressionSupported(true).setCompressionSupported(false).setTcpNoDelay(true)
                     .setReceiveBufferSize(1 << 20).setSendBufferSize(1 << 20).setMaxChunkSize(64 * 1024)
-                    .setIdleTimeout(0);
+                    .setIdleTimeout(0).setHandle100ContinueAutomatically(true)
+                    .setMaxInitialLineLength(64 * 1024).setMaxHeaderSize(64 * 1024);
             HttpServer server = vertx.createHttpServer(opts).requestHandler(router());
             server.listen().onSuccess(s -> {
                 if (port == 0) {
