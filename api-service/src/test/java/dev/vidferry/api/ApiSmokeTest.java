@@ -25,7 +25,8 @@ class ApiSmokeTest {
     @Test
     void exposesPrometheusMetricsAndOpenApi() {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("jvm_memory_used_bytes");
+        assertThat(metrics).contains("jvm_memory_used_bytes").contains("vidferry_outbox_published_total")
+                .contains("vidferry_outbox_jobs_waiting");
         String openapi = given().get("/q/openapi").then().statusCode(200).extract().asString();
         assertThat(openapi).contains("/api/v1/jobs").contains("/api/v1/google/account");
     }

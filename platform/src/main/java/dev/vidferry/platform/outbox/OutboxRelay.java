@@ -31,6 +31,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.vidferry.model.event.EventHeaders;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -92,9 +95,15 @@ public class OutboxRelay {
     private PgSubscriber subscriber;
     private KafkaProducer<String, String> producer;
 
+    private final Instance<MeterRegistry> registries;
+    private volatile Counter publishedCounter;
+    private volatile Counter failedCounter;
+
     OutboxRelay(OutboxRelayConfig config, Instance<Pool> pools, Vertx vertx, Config mpConfig,
             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
-            @Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaConfig) {
+            @Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaConfig,
+            Instance<MeterRegistry> registries) {
+        this.registries = registries;
         this.config = config;
         this.pools = pools;
         this.vertx = vertx;
@@ -129,6 +138,15 @@ public class OutboxRelay {
         active = true;
         if (producer == null) {
             producer = new KafkaProducer<>(producerConfig());
+        }
+        if (publishedCounter == null && registries.isResolvable()) {
+            MeterRegistry registry = registries.get();
+            publishedCounter = Counter.builder("vidferry.outbox.published")
+                    .description("Outbox events published to Kafka").register(registry);
+            failedCounter = Counter.builder("vidferry.outbox.failed")
+                    .description("Outbox events Kafka did not take (kept for a later round)").register(registry);
+            Gauge.builder("vidferry.outbox.jobs.waiting", backoff, Map::size)
+                    .description("Jobs whose events wait for a retry after a failed publish").register(registry);
         }
         long interval = Math.max(50, config.pollInterval().toMillis());
         pollTimer = vertx.setPeriodic(interval, id -> wake());
@@ -324,6 +342,10 @@ public class OutboxRelay {
 
     private void afterRound(List<Outcome> outcomes, boolean allSent) {
         long sent = outcomes.stream().filter(o -> o.error() == null).count();
+        if (publishedCounter != null) {
+            publishedCounter.increment(sent);
+            failedCounter.increment(outcomes.stream().filter(o -> o.error() != null && o.attempted()).count());
+        }
         if (allSent) {
             if (failing) {
                 Log.infof("outbox relay publishes again (%d events)", sent);
