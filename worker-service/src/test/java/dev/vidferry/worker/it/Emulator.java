@@ -61,6 +61,11 @@ final class Emulator {
         return videos().stream().filter(v -> md5.equals(v.path("md5").asText())).toList();
     }
 
+    /** Revokes a refresh token: its next refresh answers invalid_grant. */
+    static void revoke(String token) {
+        send("POST", "/_emulator/tokens/revoke", JSON.createObjectNode().put("token", token), null, 200);
+    }
+
     static void deleteVideo(String videoId, String accessToken) {
         send("DELETE", "/youtube/v3/videos?id=" + videoId, null, accessToken, 204);
     }

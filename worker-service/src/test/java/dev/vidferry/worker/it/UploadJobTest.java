@@ -67,6 +67,9 @@ class UploadJobTest {
         assertThat(history.get(0)).containsEntry("video_id", videoId).containsEntry("drive_md5", md5)
                 .containsEntry("owner_id", owner.id).containsEntry("drive_file_id", fileId);
 
+        assertThat(Jobs.query("SELECT access_token_ciphertext FROM google_account WHERE id = ?", owner.accountId)
+                .get(0).get("access_token_ciphertext")).as("the refreshed access token is saved").isNotNull();
+
         List<JobProgress> events = Jobs.progress(jobId, from);
         assertThat(events).extracting(JobProgress::status).startsWith(JobStatus.DOWNLOADING)
                 .contains(JobStatus.UPLOADING).endsWith(JobStatus.COMPLETED);
@@ -79,13 +82,22 @@ class UploadJobTest {
     }
 
     /** A Google user on the emulator with its account row in the worker's database. */
-    record Owner(String username, String id, UUID accountId) {
+    record Owner(String username, String id, UUID accountId, String refreshToken) {
         static Owner create(TokenCipher cipher) {
             String username = "u" + UUID.randomUUID().toString().substring(0, 8);
             JsonNode user = Emulator.createUser(username);
             String ownerId = "owner-" + username;
-            UUID accountId = Jobs.insertAccount(cipher, ownerId, user.get("refreshToken").asText());
-            return new Owner(username, ownerId, accountId);
+            String refreshToken = user.get("refreshToken").asText();
+            UUID accountId = Jobs.insertAccount(cipher, ownerId, refreshToken);
+            return new Owner(username, ownerId, accountId, refreshToken);
+        }
+
+        /** Adds a Drive file, a pending job for it and publishes the job's request; returns the job id. */
+        UUID requestUpload(String fileId, long size, VideoMetadata metadata) {
+            String md5 = Emulator.md5(username, fileId);
+            UUID jobId = Jobs.insertJob(id, accountId, fileId, size, md5, metadata, "pending");
+            Jobs.publish(Jobs.requested(jobId, id, fileId, size, md5, metadata));
+            return jobId;
         }
     }
 }
