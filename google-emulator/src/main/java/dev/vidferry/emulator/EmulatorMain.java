@@ -11,6 +11,10 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class EmulatorMain {
 
     public static void main(String... args) {
+        if (System.getProperty("quarkus.http.host-enabled") == null) {
+            // the emulator listens on its own port; Quarkus' HTTP server would only take another one
+            System.setProperty("quarkus.http.host-enabled", "false");
+        }
         for (String arg : args) {
             if (arg.equals("--demo") || arg.equals("--demo-seed")) {
                 System.setProperty("vidferry.emulator.demo-seed", "true");
