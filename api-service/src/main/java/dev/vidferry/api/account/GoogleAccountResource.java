@@ -4,6 +4,8 @@ import dev.vidferry.api.common.Owners;
 import dev.vidferry.model.api.ConnectGoogleAccountRequest;
 import dev.vidferry.model.api.GoogleAccountView;
 import io.quarkus.security.Authenticated;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /** The caller's Google connection. */
 @Path("/api/v1/google/account")
 @Authenticated
+@Tag(name = "Google account")
 @Produces(MediaType.APPLICATION_JSON)
 public class GoogleAccountResource {
 
@@ -30,12 +33,14 @@ public class GoogleAccountResource {
     /** Stores a Google refresh token (verified with Google first, encrypted at rest). */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Connect Google with a refresh token (verified, stored encrypted)")
     public Uni<GoogleAccountView> connect(ConnectGoogleAccountRequest request) {
         return service.connect(Owners.of(token), request);
     }
 
     /** Status and scopes of the caller's Google connection; never a token. */
     @GET
+    @Operation(summary = "The caller's Google connection, without tokens")
     public Uni<GoogleAccountView> get() {
         return service.view(Owners.of(token));
     }

@@ -3,6 +3,8 @@ package dev.vidferry.api.history;
 import dev.vidferry.api.common.Owners;
 import dev.vidferry.model.api.HistoryPage;
 import io.quarkus.security.Authenticated;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /** The caller's upload history, newest first. */
 @Path("/api/v1/history")
 @Authenticated
+@Tag(name = "History")
 @Produces(MediaType.APPLICATION_JSON)
 public class HistoryResource {
 
@@ -26,6 +29,7 @@ public class HistoryResource {
     }
 
     @GET
+    @Operation(summary = "The caller's successful uploads, newest first")
     public Uni<HistoryPage> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return service.list(Owners.of(token), cursor, limit);
     }

@@ -8,6 +8,8 @@ import dev.vidferry.model.api.CreateJobRequest;
 import dev.vidferry.model.api.JobPage;
 import dev.vidferry.model.api.JobView;
 import io.quarkus.security.Authenticated;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,6 +28,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 /** Upload jobs of the caller. */
 @Path("/api/v1/jobs")
 @Authenticated
+@Tag(name = "Jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public class JobResource {
 
@@ -40,6 +43,7 @@ public class JobResource {
     /** Queues one Drive file; 201 with Location. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Queue one Drive file for YouTube")
     public Uni<Response> create(CreateJobRequest request, UriInfo uri) {
         return service.create(Owners.of(token), request).map(job -> Response
                 .created(uri.getBaseUriBuilder().path("api/v1/jobs").path(job.id().toString()).build())
@@ -50,12 +54,14 @@ public class JobResource {
     @POST
     @Path("bulk")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Queue several Drive files; each item succeeds or fails on its own")
     public Uni<BulkCreateJobsResponse> createBulk(BulkCreateJobsRequest request, UriInfo uri) {
         return service.createBulk(Owners.of(token), request, uri.getPath());
     }
 
     /** The caller's jobs, newest first, with counts per status. */
     @GET
+    @Operation(summary = "List the caller's jobs, newest first, with counts per status")
     public Uni<JobPage> list(@QueryParam("status") String status, @QueryParam("batchId") String batchId,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return service.list(Owners.of(token), status, batchId, cursor, limit);
@@ -63,6 +69,7 @@ public class JobResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One of the caller's jobs")
     public Uni<JobView> get(@PathParam("id") String id) {
         return service.get(Owners.of(token), id);
     }
@@ -70,6 +77,7 @@ public class JobResource {
     /** 200 when cancelled now, 202 when a running job was asked to stop. */
     @POST
     @Path("{id}/cancel")
+    @Operation(summary = "Cancel a job (202 while a running job stops)")
     public Uni<RestResponse<JobView>> cancel(@PathParam("id") String id) {
         return service.cancel(Owners.of(token), id).map(outcome -> outcome.accepted()
                 ? RestResponse.status(Response.Status.ACCEPTED, outcome.job())
@@ -78,12 +86,14 @@ public class JobResource {
 
     @POST
     @Path("{id}/retry")
+    @Operation(summary = "Retry a failed or cancelled job")
     public Uni<JobView> retry(@PathParam("id") String id) {
         return service.retry(Owners.of(token), id);
     }
 
     @DELETE
     @Path("{id}")
+    @Operation(summary = "Delete a job that is not running")
     public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
         return service.delete(Owners.of(token), id).map(x -> RestResponse.noContent());
     }
@@ -91,6 +101,7 @@ public class JobResource {
     /** Removes the caller's completed, failed and cancelled jobs. */
     @POST
     @Path("clear")
+    @Operation(summary = "Delete the caller's completed, failed and cancelled jobs")
     public Uni<ClearJobsResponse> clear() {
         return service.clear(Owners.of(token));
     }

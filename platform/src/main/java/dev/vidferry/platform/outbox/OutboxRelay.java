@@ -187,7 +187,7 @@ public class OutboxRelay {
             return;
         }
         pending.set(false);
-        round().subscribe().with(more -> {
+        Uni.createFrom().deferred(this::round).subscribe().with(more -> {
             draining.set(false);
             if (more || pending.get()) {
                 vertx.runOnContext(this::wake);
