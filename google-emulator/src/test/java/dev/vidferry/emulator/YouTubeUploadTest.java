@@ -93,6 +93,21 @@ class YouTubeUploadTest {
     }
 
     @Test
+    void resumableUploadOfUnknownLengthCompletesOnTheLastChunk() throws Exception {
+        JsonNode user = TestEmulator.newUser("unknown");
+        long size = 3L * MediaHttpUploader.MINIMUM_CHUNK_SIZE + 12345;
+        InputStreamContent media = new InputStreamContent("video/mp4", new SyntheticInputStream(17, size));
+        YouTube.Videos.Insert insert = TestEmulator.youtube(user).videos()
+                .insert(List.of("snippet", "status"), metadata("Streamed"), media);
+        insert.setDisableGZipContent(true);
+        insert.getMediaHttpUploader().setChunkSize(MediaHttpUploader.MINIMUM_CHUNK_SIZE);
+        Video uploaded = insert.execute();
+        JsonNode stored = emulatorVideo(uploaded.getId());
+        assertThat(stored.get("size").asLong()).isEqualTo(size);
+        assertThat(stored.get("md5").asText()).isEqualTo(SyntheticInputStream.md5Of(17, size));
+    }
+
+    @Test
     void multipartUploadStoresMetadataAndMedia() throws Exception {
         JsonNode user = TestEmulator.newUser("multi");
         long size = 3L << 20;
