@@ -66,6 +66,29 @@ final class Emulator {
         send("POST", "/_emulator/tokens/revoke", JSON.createObjectNode().put("token", token), null, 200);
     }
 
+    /** Limits upload throughput (bytes per second, 0 = unlimited). */
+    static void throttleUploads(long bytesPerSecond) {
+        send("PUT", "/_emulator/throttle", JSON.createObjectNode().put("uploadBytesPerSecond", bytesPerSecond), null,
+                200);
+    }
+
+    /** Queues {@code count} answers {@code status} for the next requests to {@code target} (e.g. upload-put). */
+    static void fault(String target, int status, int count) {
+        send("POST", "/_emulator/faults", JSON.createObjectNode().put("target", target).put("status", status)
+                .put("count", count), null, 200);
+    }
+
+    static void clearFaults() {
+        send("DELETE", "/_emulator/faults", null, null, 200);
+    }
+
+    /** Upload sessions, oldest first. */
+    static List<JsonNode> uploads() {
+        List<JsonNode> out = new ArrayList<>();
+        send("GET", "/_emulator/uploads", null, null, 200).forEach(out::add);
+        return out;
+    }
+
     static void deleteVideo(String videoId, String accessToken) {
         send("DELETE", "/youtube/v3/videos?id=" + videoId, null, accessToken, 204);
     }

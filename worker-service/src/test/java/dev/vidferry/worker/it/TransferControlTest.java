@@ -1,0 +1,113 @@
+package dev.vidferry.worker.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.sql.Timestamp;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.vidferry.platform.crypto.TokenCipher;
+import dev.vidferry.worker.it.UploadJobTest.Owner;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+@QuarkusTest
+@TestProfile(WorkerTestProfile.class)
+class TransferControlTest {
+
+    private static final long SIZE = 2 * 1024 * 1024;
+
+    @Inject
+    TokenCipher cipher;
+
+    @AfterEach
+    void unthrottle() {
+        Emulator.throttleUploads(0);
+        Emulator.clearFaults();
+    }
+
+    @Test
+    void whileBothSlotsAreBusyAThirdJobStaysUnclaimedAndCancellingAJobStopsItsTransfer() {
+        Owner owner = Owner.create(cipher);
+        Emulator.throttleUploads(256 * 1024);
+        UUID first = owner.requestUpload(Emulator.addFile(owner.username(), "a.mp4", SIZE, 20), SIZE,
+                Jobs.metadata("A"));
+        UUID second = owner.requestUpload(Emulator.addFile(owner.username(), "b.mp4", SIZE, 21), SIZE,
+                Jobs.metadata("B"));
+        Jobs.await("both jobs uploading", Duration.ofSeconds(20),
+                () -> "uploading".equals(Jobs.job(first).get("status"))
+                        && "uploading".equals(Jobs.job(second).get("status")));
+        String thirdFile = Emulator.addFile(owner.username(), "c.mp4", SIZE, 22);
+        UUID third = owner.requestUpload(thirdFile, SIZE, Jobs.metadata("C"));
+
+        sleep(1500);
+        assertThat(Jobs.job(third)).as("no free slot, no claim").containsEntry("status", "pending")
+                .containsEntry("attempt", 0);
+
+        Jobs.update("UPDATE upload_job SET status = 'cancelled', cancel_requested_at = now() WHERE id = ?", first);
+        Jobs.await("the third job to be claimed", Duration.ofSeconds(20),
+                () -> !"pending".equals(Jobs.job(third).get("status")));
+        long received = sessionBytes(first);
+        sleep(1500);
+        assertThat(sessionBytes(first)).as("the cancelled transfer sent nothing more").isEqualTo(received)
+                .isLessThan(SIZE);
+        assertThat(Jobs.job(first)).containsEntry("status", "cancelled");
+
+        Emulator.throttleUploads(0);
+        assertThat(Jobs.awaitFinished(second)).containsEntry("status", "completed");
+        assertThat(Jobs.awaitFinished(third)).containsEntry("status", "completed");
+    }
+
+    @Test
+    void aTransientUploadFailureHandsTheJobBackAndTheNextAttemptResumesWhereTheSessionStopped() {
+        Owner owner = Owner.create(cipher);
+        String fileId = Emulator.addFile(owner.username(), "flaky.mp4", SIZE, 23);
+        String md5 = Emulator.md5(owner.username(), fileId);
+        Emulator.throttleUploads(512 * 1024);
+
+        UUID jobId = owner.requestUpload(fileId, SIZE, Jobs.metadata("Flaky"));
+        Jobs.await("a first confirmed chunk", Duration.ofSeconds(20),
+                () -> ((Number) Jobs.job(jobId).get("upload_confirmed_offset")).longValue() > 0);
+        Emulator.fault("upload-put", 503, 2); // the next chunk and the status query after it
+        Jobs.await("the job to be handed back", Duration.ofSeconds(30),
+                () -> "pending".equals(Jobs.job(jobId).get("status")) && Jobs.job(jobId).get("error_code") != null);
+        Map<String, Object> released = Jobs.job(jobId);
+        assertThat(released).containsEntry("error_code", "TRANSIENT").containsEntry("attempt", 1)
+                .containsEntry("lease_owner", null);
+        assertThat(((Timestamp) released.get("next_attempt_at")).toInstant()).as("backed off")
+                .isAfter(((Timestamp) released.get("updated_at")).toInstant());
+        String session = (String) released.get("upload_session_uri");
+        long confirmed = ((Number) released.get("upload_confirmed_offset")).longValue();
+        assertThat(session).isNotNull();
+        assertThat(confirmed).isBetween(1L, SIZE - 1);
+
+        Emulator.throttleUploads(0);
+        Jobs.update("UPDATE upload_job SET next_attempt_at = now() WHERE id = ?", jobId);
+        Jobs.publish(Jobs.requested(jobId, owner.id(), fileId, SIZE, md5, Jobs.metadata("Flaky")));
+
+        Map<String, Object> job = Jobs.awaitFinished(jobId);
+        assertThat(job).containsEntry("status", "completed").containsEntry("attempt", 2);
+        assertThat(Emulator.videosWithMd5(md5)).as("the resumed bytes make up the file").singleElement()
+                .satisfies(video -> assertThat(session).endsWith(video.at("/session/uploadId").asText()));
+    }
+
+    private static long sessionBytes(UUID jobId) {
+        String session = (String) Jobs.job(jobId).get("upload_session_uri");
+        return Emulator.uploads().stream().filter(u -> session.endsWith(u.get("uploadId").asText()))
+                .mapToLong(u -> u.get("bytesReceived").asLong()).findFirst().orElse(-1);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
