@@ -16,9 +16,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.vidferry.model.event.EventEnvelope;
 import dev.vidferry.model.event.JobProgress;
+import dev.vidferry.model.event.JobRequested;
+import dev.vidferry.model.event.Topics;
 import dev.vidferry.model.job.JobStatus;
 import dev.vidferry.model.job.JobStateMachine;
 import dev.vidferry.model.metadata.VideoMetadata;
+import dev.vidferry.platform.outbox.OutboxSql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -154,6 +157,20 @@ public class JobRepository {
         return transition(fence, JobStatus.PENDING, "stage = 'queued', lease_owner = NULL, lease_expires_at = NULL, "
                 + "next_attempt_at = $4, error_code = $5, error_message = $6, message = $7", event,
                 nextAttemptAt.atOffset(ZoneOffset.UTC), errorCode, errorMessage, event.data().message());
+    }
+
+    /**
+     * Hands the job back for another worker to take right away (shutdown): pending, lease cleared, session kept, and a
+     * new {@code upload-job.requested} record through the outbox in the same transaction.
+     */
+    public Uni<Boolean> handBack(Fence fence, EventEnvelope<JobProgress> event, EventEnvelope<JobRequested> request) {
+        return pool.withTransaction(tx -> update(tx, JobStatus.PENDING, "stage = 'queued', lease_owner = NULL, "
+                + "lease_expires_at = NULL, next_attempt_at = NULL, message = $4", fence, event.data().message())
+                .flatMap(done -> done
+                        ? outbox.insert(tx, event)
+                                .chain(() -> OutboxSql.insert(tx, mapper, Topics.JOB_REQUESTED, request))
+                                .replaceWith(true)
+                        : Uni.createFrom().item(false)));
     }
 
     /** Parks the job until {@code nextAttemptAt} (quota, channel upload cap). */

@@ -14,7 +14,9 @@ import com.google.api.services.youtube.model.VideoSnippet;
 import com.google.api.services.youtube.model.VideoStatus;
 
 import dev.vidferry.model.event.EventEnvelope;
+import dev.vidferry.model.event.EventTypes;
 import dev.vidferry.model.event.JobProgress;
+import dev.vidferry.model.event.JobRequested;
 import dev.vidferry.model.job.ErrorCode;
 import dev.vidferry.model.job.JobStage;
 import dev.vidferry.model.job.JobStatus;
@@ -308,8 +310,12 @@ final class JobTransfer implements Runnable {
         try {
             progress.drainTicks(TICK_DRAIN);
             Instant now = ctx.clock().instant();
-            await(ctx.repository().release(job.fence(), now, null, null,
-                    progress.statusEvent(JobStatus.PENDING, JobStage.QUEUED, message, null, null, null)));
+            EventEnvelope<JobRequested> request = EventEnvelope.of(EventTypes.JOB_REQUESTED, job.id(), now,
+                    new JobRequested(job.id(), job.ownerId(), job.driveFileId(), job.driveFileName(),
+                            job.driveMimeType(), job.sizeBytes(), job.driveMd5(), job.metadata(), job.attempt(),
+                            "redispatch"));
+            await(ctx.repository().handBack(job.fence(),
+                    progress.statusEvent(JobStatus.PENDING, JobStage.QUEUED, message, null, null, null), request));
             ctx.metrics().released("shutdown");
             Log.infof("job %s: handed back at shutdown", job.id());
         } catch (RuntimeException e) {

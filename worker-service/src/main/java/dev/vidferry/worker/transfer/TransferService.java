@@ -113,7 +113,7 @@ public class TransferService {
             heartbeat.cancel(false);
             running.remove(transfer);
             slots.release();
-            throw e;
+            Log.warnf("job %s: not started (%s); it is taken again once its lease expires", job.id(), e.toString());
         }
     }
 
