@@ -62,6 +62,20 @@ class OAuthTest {
     }
 
     @Test
+    void testingAppRefreshTokensDieAfterSevenEmulatedDays() throws Exception {
+        TestEmulator.call("PUT", "/_emulator/token-ttl", Json.object().put("refreshSeconds", 7 * 24 * 3600));
+        JsonNode user;
+        try {
+            user = TestEmulator.newUser("testing");
+        } finally {
+            TestEmulator.call("PUT", "/_emulator/token-ttl", Json.object().put("refreshSeconds", 0));
+        }
+        assertThat(TestEmulator.credentials(user).refreshAccessToken().getTokenValue()).isNotBlank();
+        TestEmulator.call("POST", "/_emulator/clock", Json.object().put("advance", "P7DT1H"));
+        assertThatThrownBy(() -> TestEmulator.credentials(user).refreshAccessToken()).hasMessageContaining("invalid_grant");
+    }
+
+    @Test
     void expiredAccessTokenAnswers401InGooglesErrorShape() throws Exception {
         TestEmulator.call("PUT", "/_emulator/token-ttl", Json.object().put("seconds", 1));
         JsonNode user;

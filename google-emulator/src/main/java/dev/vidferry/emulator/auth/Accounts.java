@@ -30,6 +30,7 @@ public final class Accounts {
     private final EmulatorClock clock;
     private volatile String issuer;
     private volatile long accessTokenTtlSeconds = 3600;
+    private volatile long refreshTokenTtlSeconds;
 
     public Accounts(EmulatorClock clock) {
         this.clock = clock;
@@ -44,6 +45,7 @@ public final class Accounts {
         revokedFamilies.clear();
         revokedAccessTokens.clear();
         accessTokenTtlSeconds = 3600;
+        refreshTokenTtlSeconds = 0;
         clients.put(DEFAULT_CLIENT_ID, new OAuthClient(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, true));
     }
 
@@ -65,6 +67,15 @@ public final class Accounts {
 
     public long accessTokenTtlSeconds() {
         return accessTokenTtlSeconds;
+    }
+
+    /** Lifetime of refresh tokens issued from now on (0 = never expire; Google's "Testing" apps: 7 days). */
+    public void refreshTokenTtlSeconds(long ttl) {
+        this.refreshTokenTtlSeconds = ttl;
+    }
+
+    public long refreshTokenTtlSeconds() {
+        return refreshTokenTtlSeconds;
     }
 
     public User addUser(User user) {
@@ -108,6 +119,9 @@ public final class Accounts {
     public RefreshGrant issueRefreshToken(User user, String clientId, Set<String> scopes) {
         String token = "1//" + random(48);
         RefreshGrant grant = new RefreshGrant(token, user.username, clientId, Scopes.join(scopes), UUID.randomUUID().toString());
+        if (refreshTokenTtlSeconds > 0) {
+            grant.expiresAt = clock.now().plusSeconds(refreshTokenTtlSeconds);
+        }
         refreshTokens.put(token, grant);
         return grant;
     }

@@ -170,8 +170,15 @@ public final class ControlRoutes {
     }
 
     private void tokenTtl(RoutingContext ctx) {
-        state.accounts().accessTokenTtlSeconds(body(ctx).path("seconds").asLong(3600));
-        Json.send(ctx, 200, Json.object().put("seconds", state.accounts().accessTokenTtlSeconds()));
+        JsonNode b = body(ctx);
+        if (b.has("seconds")) {
+            state.accounts().accessTokenTtlSeconds(b.get("seconds").asLong());
+        }
+        if (b.has("refreshSeconds")) {
+            state.accounts().refreshTokenTtlSeconds(b.get("refreshSeconds").asLong());
+        }
+        Json.send(ctx, 200, Json.object().put("seconds", state.accounts().accessTokenTtlSeconds())
+                .put("refreshSeconds", state.accounts().refreshTokenTtlSeconds()));
     }
 
     private void userFiles(RoutingContext ctx) {

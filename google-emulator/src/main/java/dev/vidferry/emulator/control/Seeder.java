@@ -86,6 +86,8 @@ public final class Seeder {
                 tree(owner, f.id, item.path("children"), created);
             } else if (item.has("shortcutTo")) {
                 created.add(summary(shortcut(owner, parentId, name, item.get("shortcutTo").asText())));
+            } else if (item.path("mimeType").asText("").startsWith("application/vnd.google-apps.")) {
+                created.add(summary(add(owner, parentId, name, item.get("mimeType").asText(), null, null, null)));
             } else {
                 String mime = item.path("mimeType").asText("video/mp4");
                 created.add(summary(file(owner, parentId, name, mime, item.path("size").asLong(0),

@@ -123,6 +123,11 @@ public final class EmulatorClient {
         call("PUT", "/_emulator/token-ttl", MAPPER.createObjectNode().put("seconds", ttl.toSeconds()));
     }
 
+    /** Refresh tokens issued from now on expire after {@code ttl} of emulated time (Google "Testing" apps: 7 days). */
+    public void setRefreshTokenTtl(Duration ttl) {
+        call("PUT", "/_emulator/token-ttl", MAPPER.createObjectNode().put("refreshSeconds", ttl.toSeconds()));
+    }
+
     // ---- Drive content
 
     public String createSharedDrive(String name, String... members) {
