@@ -54,6 +54,17 @@ class PipelineIT {
                         "notifySubscribers", false));
     }
 
+    /** Seeded files with their digests (the emulator hashes large files in the background). */
+    private static List<SeededFile> digested(String username, List<SeededFile> seeded) {
+        Map<String, SeededFile> all = new java.util.HashMap<>();
+        stack.emulator().files(username).forEach(f -> all.put(f.id(), f));
+        return seeded.stream().map(f -> all.getOrDefault(f.id(), f)).toList();
+    }
+
+    private static SeededFile seed(String username, String name, long size) {
+        return digested(username, List.of(stack.emulator().seedFile(username, null, name, size))).get(0);
+    }
+
     private List<UploadedVideo> videosOf(Member member) {
         return stack.emulator().videos().stream().filter(v -> v.channelId().equals(member.user().channelId()))
                 .toList();
@@ -83,7 +94,7 @@ class PipelineIT {
     @Test
     void aJobCreatedOverRestEndsAsTheSameBytesOnYouTubeAndItsProgressCanBeFollowedOnKafka() throws Exception {
         Member alice = connectedUser();
-        SeededFile file = stack.emulator().seedFile(alice.user().username(), null, "holiday.mp4", 20L * 1024 * 1024);
+        SeededFile file = seed(alice.user().username(), "holiday.mp4", 20L * 1024 * 1024);
 
         try (ProgressFeed feed = new ProgressFeed(stack.kafka())) {
             ApiClient.Answer created = alice.api().post("/jobs", job(file, "Holiday 2026"));
@@ -134,9 +145,10 @@ class PipelineIT {
     @Test
     void twoWorkerProcessesCompleteFiftyJobsWithExactlyFiftyUploads() throws Exception {
         Member bob = connectedUser();
-        List<SeededFile> files = stack.emulator().seedFolder(bob.user().username(), null, "Batch", 50, 1024 * 1024)
-                .stream().filter(f -> !f.isFolder()).toList();
-        assertThat(files).hasSize(50);
+        List<SeededFile> files = digested(bob.user().username(),
+                stack.emulator().seedFolder(bob.user().username(), null, "Batch", 50, 1024 * 1024).stream()
+                        .filter(f -> !f.isFolder()).toList());
+        assertThat(files).hasSize(50).allSatisfy(f -> assertThat(f.md5()).isNotBlank());
 
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -174,7 +186,7 @@ class PipelineIT {
     @Test
     void aFileAlreadyOnYouTubeIsNotUploadedAgainUntilItsVideoIsDeleted() {
         Member carol = connectedUser();
-        SeededFile file = stack.emulator().seedFile(carol.user().username(), null, "talk.mov", 3L * 1024 * 1024);
+        SeededFile file = seed(carol.user().username(), "talk.mov", 3L * 1024 * 1024);
 
         String first = carol.api().post("/jobs", job(file, "Talk")).body().path("id").asText();
         JsonNode firstDone = carol.api().await("/jobs/" + first, j -> j.path("status").asText().equals("completed"),
