@@ -5,6 +5,7 @@ import dev.vidferry.emulator.control.ControlRoutes;
 import dev.vidferry.emulator.drive.DriveRoutes;
 import dev.vidferry.emulator.http.GoogleError;
 import dev.vidferry.emulator.http.Json;
+import dev.vidferry.emulator.youtube.ThumbnailRoutes;
 import dev.vidferry.emulator.youtube.UploadRoutes;
 import dev.vidferry.emulator.youtube.YouTubeRoutes;
 import io.vertx.core.AbstractVerticle;
@@ -106,6 +107,7 @@ public final class EmulatorServer implements AutoCloseable {
         new OAuthRoutes(state).mount(router);
         new DriveRoutes(state).mount(router);
         new UploadRoutes(state).mount(router);
+        new ThumbnailRoutes(state).mount(router);
         new YouTubeRoutes(state).mount(router);
         control.mount(router);
         router.route().handler(ctx -> GoogleError.notFound("Not Found").send(ctx));

@@ -15,7 +15,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * videos.insert uploads: resumable (initiation, chunk PUTs with Content-Range, 308 + Range, status queries), multipart
@@ -23,9 +22,6 @@ import java.util.Set;
  */
 public final class UploadRoutes {
 
-    static final Set<String> INSERT_PARTS = Set.of("id", "snippet", "status", "contentDetails", "fileDetails",
-            "liveStreamingDetails", "localizations", "player", "processingDetails", "recordingDetails", "statistics",
-            "suggestions", "topicDetails");
     private static final Duration SESSION_TTL = Duration.ofDays(7);
     private static final int MAX_METADATA = 1 << 20;
     private static final long MAX_HASH_BACKLOG = 16L << 20;
@@ -38,7 +34,6 @@ public final class UploadRoutes {
 
     public void mount(Router router) {
         router.route("/upload/youtube/v3/videos").handler(this::route);
-        router.route("/upload/youtube/v3/thumbnails/set").handler(this::thumbnail);
     }
 
     private void route(RoutingContext ctx) {
@@ -379,102 +374,6 @@ public final class UploadRoutes {
         completeAndSend(ctx, s, type, 200);
     }
 
-    // ---- thumbnails.set (media, multipart or resumable)
-
-    private record ThumbSession(Video video, long total, long[] received) {
-    }
-
-    private final java.util.Map<String, ThumbSession> thumbSessions = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private void thumbnail(RoutingContext ctx) {
-        HttpServerRequest req = ctx.request();
-        String uploadId = req.getParam("upload_id");
-        if (uploadId != null) {
-            thumbnailPut(ctx, thumbSessions.get(uploadId));
-            return;
-        }
-        AccessToken token = state.authenticate(ctx, Scopes.YT_UPLOAD);
-        User user = EmulatorState.userOf(token);
-        state.quota().charge(token.clientId(), "thumbnails.set");
-        Video v = state.youtube().video(req.getParam("videoId"));
-        if (v == null) {
-            throw new GoogleError(404, "videoNotFound", "youtube.thumbnail", "The video that you are trying to update "
-                    + "cannot be found.", "videoId", "parameter").failure();
-        }
-        if (!v.channelId.equals(user.channelId) || !user.channelVerified) {
-            throw GoogleError.of(403, "forbidden", "youtube.thumbnail", "The authenticated user doesn't have "
-                    + "permissions to upload and set custom video thumbnails.").failure();
-        }
-        boolean resumable = "resumable".equals(req.getParam("uploadType"));
-        String type = String.valueOf(resumable ? req.getHeader("X-Upload-Content-Type") : req.getHeader("Content-Type"));
-        if (!type.startsWith("image/jpeg") && !type.startsWith("image/png") && !type.startsWith("application/octet")
-                && !type.startsWith("multipart/related")) {
-            throw GoogleError.of(400, "invalidImage", "youtube.thumbnail", "The provided image content is invalid.")
-                    .failure();
-        }
-        if (resumable) {
-            long total = parseLong(req.getHeader("X-Upload-Content-Length"), -1);
-            if (total > 2 * 1024 * 1024) {
-                throw GoogleError.of(413, "mediaBodyTooLarge", "global", "Media larger than 2 MB.").failure();
-            }
-            String id = YouTubeStore.newUploadId();
-            thumbSessions.put(id, new ThumbSession(v, total, new long[1]));
-            drainThen(ctx, () -> ctx.response().setStatusCode(200).putHeader("Location", state.baseUrl()
-                    + "/upload/youtube/v3/thumbnails/set?videoId=" + v.id + "&uploadType=resumable&upload_id=" + id)
-                    .putHeader("Content-Length", "0").end());
-            return;
-        }
-        long[] size = {0};
-        req.handler(b -> size[0] += b.length());
-        req.endHandler(e -> thumbnailDone(ctx, v, size[0]));
-        req.resume();
-    }
-
-    private void thumbnailPut(RoutingContext ctx, ThumbSession session) {
-        if (session == null) {
-            drainThen(ctx, () -> GoogleError.of(404, "notFound", "global", "Upload session not found.").send(ctx));
-            return;
-        }
-        HttpServerRequest req = ctx.request();
-        long[] size = {0};
-        req.handler(b -> size[0] += b.length());
-        req.endHandler(e -> {
-            session.received()[0] += size[0];
-            long total = session.total() >= 0 ? session.total() : parseLong(String.valueOf(req.getHeader("Content-Range"))
-                    .replaceAll(".*/", ""), -1);
-            if (total >= 0 && session.received()[0] >= total) {
-                thumbnailDone(ctx, session.video(), session.received()[0]);
-            } else {
-                var resp = ctx.response().setStatusCode(308).putHeader("Content-Length", "0");
-                if (session.received()[0] > 0) {
-                    resp.putHeader("Range", "bytes=0-" + (session.received()[0] - 1));
-                }
-                resp.end();
-            }
-        });
-        req.resume();
-    }
-
-    private void thumbnailDone(RoutingContext ctx, Video v, long size) {
-        if (size == 0) {
-            GoogleError.of(400, "mediaBodyRequired", "youtube.thumbnail", "The request does not include the image "
-                    + "content.").send(ctx);
-            return;
-        }
-        if (size > 2 * 1024 * 1024) {
-            GoogleError.of(413, "mediaBodyTooLarge", "global", "Media larger than 2 MB.").send(ctx);
-            return;
-        }
-        v.thumbnailSet = true;
-        ObjectNode item = Json.object();
-        for (String n : new String[] {"default", "medium", "high"}) {
-            item.putObject(n).put("url", "https://i.ytimg.com/vi/" + v.id + "/" + n + ".jpg");
-        }
-        ObjectNode out = Json.object().put("kind", "youtube#thumbnailSetResponse").put("etag", "thumb" + v.id);
-        out.putArray("items").add(item);
-        Json.send(ctx, 200, out);
-    }
-
     // ---- helpers
 
     private static void readSmallBody(RoutingContext ctx, java.util.function.Consumer<Buffer> then) {
@@ -510,7 +409,7 @@ public final class UploadRoutes {
         req.resume();
     }
 
-    private static long parseLong(String s, long fallback) {
+    static long parseLong(String s, long fallback) {
         if (s == null) {
             return fallback;
         }
