@@ -1,0 +1,27 @@
+package dev.vidferry.platform.quota;
+
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import dev.vidferry.model.quota.QuotaModel;
+
+/**
+ * YouTube quota accounting (see docs/architecture.md and GOOGLE-API-FACTS.md). Bucket and method names contain
+ * dots, so quote them: {@code vidferry.quota.limits."videos.insert"=100},
+ * {@code vidferry.quota.costs."captions.insert"=400}.
+ */
+@ConfigMapping(prefix = "vidferry.quota")
+public interface QuotaConfig {
+
+    /** Google's quota model the defaults follow: {@code current} (separate upload bucket) or {@code legacy}. */
+    @WithDefault("current")
+    QuotaModel model();
+
+    /** Daily limit per bucket ({@code default}, {@code videos.insert}, {@code search.list}), overriding the model. */
+    Map<String, Long> limits();
+
+    /** Units per call of a method (e.g. {@code videos.update}), overriding the model; the bucket stays the model's. */
+    Map<String, Long> costs();
+}
