@@ -8,10 +8,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.vidferry.testsupport.kafka.KafkaResource;
-import dev.vidferry.testsupport.postgres.PostgresResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+
+import dev.vidferry.testsupport.kafka.KafkaResource;
+import dev.vidferry.testsupport.postgres.PostgresResource;
 
 @QuarkusTest
 @TestProfile(SchedulerTestProfile.class)

@@ -3,9 +3,10 @@ package dev.vidferry.scheduler;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.test.junit.QuarkusTestProfile;
+
 import dev.vidferry.testsupport.kafka.KafkaResource;
 import dev.vidferry.testsupport.postgres.PostgresResource;
-import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The one test profile of this module, so Quarkus boots once for all test classes: a fresh

@@ -101,7 +101,8 @@ public class TopicBootstrap {
         long timeout = config.createTopicsTimeout().toMillis();
         try (Admin admin = Admin.create(adminConfig(timeout))) {
             List<String> changed = TopicCreator.ensure(admin, Topics.ALL, timeout);
-            Log.infof("Kafka topics ready at %s%s", bootstrapServers, changed.isEmpty() ? "" : " (created or grown: " + changed + ")");
+            Log.infof("Kafka topics ready at %s%s", bootstrapServers,
+                    changed.isEmpty() ? "" : " (created or grown: " + changed + ")");
             done = true;
             return true;
         } catch (InterruptedException e) {

@@ -2,10 +2,10 @@ package dev.vidferry.platform.kafka;
 
 import java.time.Duration;
 
-import dev.vidferry.model.event.Topics;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+
+import dev.vidferry.model.event.Topics;
 
 /** Startup creation of vidferry's Kafka topics. */
 @ConfigMapping(prefix = "vidferry.kafka")

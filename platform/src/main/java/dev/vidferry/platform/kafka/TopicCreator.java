@@ -11,12 +11,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.vidferry.model.event.Topics;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+
+import dev.vidferry.model.event.Topics;
 
 /**
  * Creates topics idempotently with plain AdminClient calls: existing topics are kept, and grown when they have fewer

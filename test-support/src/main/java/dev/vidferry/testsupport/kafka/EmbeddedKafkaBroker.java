@@ -106,8 +106,8 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
             config.store(writer, "vidferry in-JVM test broker");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = StorageTool.execute(new String[] { "format", "--ignore-formatted", "-t",
-                Uuid.randomUuid().toString(), "-c", file.toString() }, new PrintStream(out, true, StandardCharsets.UTF_8));
+        int status = StorageTool.execute(new String[]{"format", "--ignore-formatted", "-t",
+                Uuid.randomUuid().toString(), "-c", file.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
         if (status != 0) {
             throw new IllegalStateException("kafka storage format failed: " + out.toString(StandardCharsets.UTF_8));
         }

@@ -30,6 +30,7 @@ public interface KafkaBroker extends AutoCloseable {
 
     /** A broker somebody else runs, e.g. bin/vidferry's on 127.0.0.1:9092. */
     record External(String bootstrapServers) implements KafkaBroker {
+
         @Override
         public String describe() {
             return "external Kafka at " + bootstrapServers;

@@ -6,11 +6,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.jboss.logging.Logger;
 
-import dev.vidferry.model.event.Topics;
-import dev.vidferry.platform.kafka.TopicCreator;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+import dev.vidferry.model.event.Topics;
+import dev.vidferry.platform.kafka.TopicCreator;
 
 /**
  * A real Kafka broker for Quarkus tests, started once per JVM and shared by every test class:

@@ -13,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.logging.Logger;
 
-import dev.vidferry.testsupport.net.TcpProxy;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import dev.vidferry.testsupport.net.TcpProxy;
 
 /**
  * Points a Quarkus test at the real PostgreSQL server (127.0.0.1:5432 as user {@code postgres}, overridable with

@@ -171,7 +171,8 @@ class DockerComposeTest {
                 keys.add(key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key);
             }
         }
-        String ownPackage = module.getFileName().toString().equals("google-emulator") ? "dev.vidferry.emulator."
+        String ownPackage = module.getFileName().toString().equals("google-emulator")
+                ? "dev.vidferry.emulator."
                 : "dev.vidferry.platform.";
         keys.addAll(mappingKeys(ownPackage));
         return keys;
@@ -200,7 +201,8 @@ class DockerComposeTest {
                 continue;
             }
             WithName name = method.getAnnotation(WithName.class);
-            String key = method.isAnnotationPresent(WithParentName.class) ? prefix
+            String key = method.isAnnotationPresent(WithParentName.class)
+                    ? prefix
                     : prefix + "." + (name != null ? name.value() : kebab(method.getName()));
             Class<?> returned = method.getReturnType();
             if (Map.class.isAssignableFrom(returned)) {

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.vidferry.model.event.Topics;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+import dev.vidferry.model.event.Topics;
 
 class EmbeddedKafkaBrokerTest {
 

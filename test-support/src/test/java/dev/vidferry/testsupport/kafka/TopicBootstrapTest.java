@@ -11,14 +11,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
 import dev.vidferry.model.event.Topics;
 import dev.vidferry.platform.kafka.TopicBootstrap;
 import dev.vidferry.platform.kafka.TopicBootstrapConfig;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 class TopicBootstrapTest {
 
     private static final TopicBootstrapConfig CONFIG = new TopicBootstrapConfig() {
+
         @Override
         public boolean createTopics() {
             return true;

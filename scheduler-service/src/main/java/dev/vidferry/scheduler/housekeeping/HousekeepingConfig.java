@@ -1,0 +1,27 @@
+package dev.vidferry.scheduler.housekeeping;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Housekeeping of upload jobs: expired leases, due deferred jobs, elapsed back-offs, lost dispatches. */
+@ConfigMapping(prefix = "vidferry.housekeeping")
+public interface HousekeepingConfig {
+
+    /** Run passes on the schedule (tests switch it off and call {@link HousekeepingService#runPass()}). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Time between passes (a Quarkus scheduler duration: {@code 5s}, {@code 1m}). */
+    @WithDefault("5s")
+    String interval();
+
+    /** A pending job not dispatched for this long gets its {@code upload-job.requested} again (lost events). */
+    @WithDefault("10m")
+    Duration redispatchAfter();
+
+    /** Most jobs each rule moves per pass; the rest wait for the next pass. */
+    @WithDefault("100")
+    int batchSize();
+}
