@@ -1,0 +1,34 @@
+package dev.vidferry.api.quota;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+import dev.vidferry.model.quota.QuotaUsage;
+
+/** How much YouTube quota is left today (shared by every user: it belongs to vidferry's Google project). */
+@Path("/api/v1/quota")
+@Authenticated
+@Tag(name = "Quota")
+@Produces(MediaType.APPLICATION_JSON)
+public class QuotaResource {
+
+    private final QuotaService service;
+
+    public QuotaResource(QuotaService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "Today's YouTube quota per bucket: used, limit, remaining, exhausted, next reset (Pacific midnight)")
+    public Uni<QuotaUsage> today() {
+        return service.today();
+    }
+}
