@@ -2,10 +2,11 @@ package dev.vidferry.worker;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.vidferry.model.job.ErrorCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+
+import dev.vidferry.model.job.ErrorCode;
 
 /** Counters and timers of the worker, at {@code /q/metrics}. */
 @ApplicationScoped

@@ -15,9 +15,7 @@ import dev.vidferry.model.job.ErrorCode;
 public record Failure(Kind kind, ErrorCode code, String message, Instant until) {
 
     public enum Kind {
-        FAIL,
-        RETRY,
-        DEFER
+        FAIL, RETRY, DEFER
     }
 
     public static Failure fail(ErrorCode code, String message) {

@@ -11,14 +11,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.UserCredentials;
 
-import dev.vidferry.model.job.ErrorCode;
-import dev.vidferry.platform.crypto.TokenCipher;
-import dev.vidferry.platform.google.GoogleCredentialsFactory;
 import io.quarkus.logging.Log;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
+
+import dev.vidferry.model.job.ErrorCode;
+import dev.vidferry.platform.crypto.TokenCipher;
+import dev.vidferry.platform.google.GoogleCredentialsFactory;
 
 /**
  * Loads a job owner's stored Google account as refreshing credentials and saves refreshed access tokens back
@@ -91,7 +92,8 @@ public class GoogleAccounts {
         // both tokens are written with the active key: the row has one key id
         TokenCipher.Sealed access = cipher.encrypt(token.getTokenValue(), ownerId);
         TokenCipher.Sealed refresh = cipher.encrypt(refreshToken, ownerId);
-        OffsetDateTime expiresAt = token.getExpirationTime() == null ? null
+        OffsetDateTime expiresAt = token.getExpirationTime() == null
+                ? null
                 : token.getExpirationTime().toInstant().atOffset(ZoneOffset.UTC);
         try {
             pool.preparedQuery("UPDATE google_account SET key_id = $2, refresh_token_ciphertext = $3, "

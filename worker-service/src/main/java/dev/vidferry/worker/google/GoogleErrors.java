@@ -23,8 +23,7 @@ public final class GoogleErrors {
 
     /** Which API answered, to tell a Drive 403/404 from a YouTube one. */
     public enum Api {
-        DRIVE,
-        YOUTUBE
+        DRIVE, YOUTUBE
     }
 
     private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");

@@ -14,20 +14,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.vidferry.model.event.EventEnvelope;
-import dev.vidferry.model.event.JobProgress;
-import dev.vidferry.model.event.JobRequested;
-import dev.vidferry.model.event.Topics;
-import dev.vidferry.model.job.JobStatus;
-import dev.vidferry.model.job.JobStateMachine;
-import dev.vidferry.model.metadata.VideoMetadata;
-import dev.vidferry.platform.outbox.OutboxSql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+
+import dev.vidferry.model.event.EventEnvelope;
+import dev.vidferry.model.event.JobProgress;
+import dev.vidferry.model.event.JobRequested;
+import dev.vidferry.model.event.Topics;
+import dev.vidferry.model.job.JobStateMachine;
+import dev.vidferry.model.job.JobStatus;
+import dev.vidferry.model.metadata.VideoMetadata;
+import dev.vidferry.platform.outbox.OutboxSql;
 
 /**
  * The worker's SQL on {@code upload_job}. The claim is one conditional update; every later write is fenced by job id,
@@ -67,7 +68,7 @@ public class JobRepository {
                 .execute(Tuple.of(jobId, leaseOwner, lease.toMillis()))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
-                        return Uni.createFrom().item(Optional.<ClaimedJob> empty());
+                        return Uni.createFrom().item(Optional.<ClaimedJob>empty());
                     }
                     ClaimedJob job = toJob(rows.iterator().next(), leaseOwner);
                     return outbox.insert(tx, event.apply(job)).replaceWith(Optional.of(job));
@@ -130,7 +131,8 @@ public class JobRepository {
                     if (!done) {
                         return Uni.createFrom().item(false);
                     }
-                    Uni<Void> history = upload == null ? Uni.createFrom().voidItem()
+                    Uni<Void> history = upload == null
+                            ? Uni.createFrom().voidItem()
                             : tx.preparedQuery("INSERT INTO upload_history (id, owner_id, google_account_id, channel_id, "
                                     + "job_id, drive_file_id, drive_file_name, drive_md5, size_bytes, video_id, video_url, "
                                     + "title) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "

@@ -12,6 +12,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
 import dev.vidferry.model.event.EventEnvelope;
 import dev.vidferry.model.event.EventTypes;
 import dev.vidferry.model.event.JobProgress;
@@ -21,8 +24,6 @@ import dev.vidferry.model.job.JobStatus;
 import dev.vidferry.worker.WorkerConfig;
 import dev.vidferry.worker.WorkerMetrics;
 import dev.vidferry.worker.transfer.TransferService;
-import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Uni;
 
 /**
  * Takes {@code upload-job.requested} records: waits for a free transfer slot (so a busy worker stops polling), claims

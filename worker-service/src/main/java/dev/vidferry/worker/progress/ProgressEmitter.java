@@ -14,10 +14,11 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
 import dev.vidferry.model.event.EventEnvelope;
 import dev.vidferry.model.event.EventHeaders;
 import dev.vidferry.model.event.JobProgress;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Sends progress ticks of running transfers straight to {@code upload-job.progress} (status changes go through the
@@ -50,7 +51,7 @@ public class ProgressEmitter {
         headers.add(EventHeaders.EVENT_TYPE, envelope.eventType().getBytes(StandardCharsets.UTF_8));
         headers.add(EventHeaders.SCHEMA_VERSION,
                 Integer.toString(envelope.schemaVersion()).getBytes(StandardCharsets.UTF_8));
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(envelope.jobId().toString())
                 .withHeaders(headers)
                 .build();

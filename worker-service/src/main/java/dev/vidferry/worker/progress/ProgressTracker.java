@@ -7,6 +7,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.quarkus.logging.Log;
+
 import dev.vidferry.model.event.EventEnvelope;
 import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.model.job.ErrorCode;
@@ -17,7 +19,6 @@ import dev.vidferry.worker.job.ClaimedJob;
 import dev.vidferry.worker.job.JobOutbox;
 import dev.vidferry.worker.job.JobRepository;
 import dev.vidferry.worker.job.LeaseLostException;
-import io.quarkus.logging.Log;
 
 /**
  * Progress of one transfer. Status changes travel through the outbox (written by the caller with the status); while

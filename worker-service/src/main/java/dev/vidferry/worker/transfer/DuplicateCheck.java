@@ -51,7 +51,8 @@ public class DuplicateCheck {
             String videoId = row.getString("video_id");
             VideoListResponse response = youtube.videos().list(List.of("id")).setId(List.of(videoId)).execute();
             boolean exists = response.getItems() != null && !response.getItems().isEmpty();
-            pool.preparedQuery(exists ? "UPDATE upload_history SET verified_at = now() WHERE id = $1"
+            pool.preparedQuery(exists
+                    ? "UPDATE upload_history SET verified_at = now() WHERE id = $1"
                     : "UPDATE upload_history SET video_gone_at = now() WHERE id = $1")
                     .execute(Tuple.of(historyId)).await().atMost(DB_TIMEOUT);
             if (exists) {

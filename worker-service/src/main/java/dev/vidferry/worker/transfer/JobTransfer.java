@@ -13,6 +13,9 @@ import com.google.api.services.youtube.model.Video;
 import com.google.api.services.youtube.model.VideoSnippet;
 import com.google.api.services.youtube.model.VideoStatus;
 
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
 import dev.vidferry.model.event.EventEnvelope;
 import dev.vidferry.model.event.EventTypes;
 import dev.vidferry.model.event.JobProgress;
@@ -30,8 +33,6 @@ import dev.vidferry.worker.job.ClaimedJob;
 import dev.vidferry.worker.job.JobRepository;
 import dev.vidferry.worker.job.LeaseLostException;
 import dev.vidferry.worker.progress.ProgressTracker;
-import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Uni;
 
 /**
  * Runs one claimed job on a transfer thread: credentials, Drive metadata, duplicate check, then Drive bytes streamed
@@ -171,7 +172,8 @@ final class JobTransfer implements Runnable {
                     length += read;
                 }
                 api = GoogleErrors.Api.YOUTUBE;
-                ResumableUpload.State state = length == 0 ? upload.query(session, total)
+                ResumableUpload.State state = length == 0
+                        ? upload.query(session, total)
                         : putWithRecovery(upload, session, buffer, length, bufferStart, total, contentType);
                 if (state instanceof ResumableUpload.Done done) {
                     ctx.metrics().uploaded(bufferStart + length - offset);
@@ -246,7 +248,8 @@ final class JobTransfer implements Runnable {
     }
 
     private void completeDuplicate(DuplicateCheck.Existing existing) {
-        String url = existing.videoUrl() != null ? existing.videoUrl()
+        String url = existing.videoUrl() != null
+                ? existing.videoUrl()
                 : "https://www.youtube.com/watch?v=" + existing.videoId();
         progress.drainTicks(TICK_DRAIN);
         EventEnvelope<JobProgress> event = progress.statusEvent(JobStatus.COMPLETED, JobStage.FINISHED,
@@ -258,7 +261,8 @@ final class JobTransfer implements Runnable {
     }
 
     private void handle(Throwable error) {
-        Failure failure = error instanceof Terminal terminal ? Failure.fail(terminal.code, terminal.getMessage())
+        Failure failure = error instanceof Terminal terminal
+                ? Failure.fail(terminal.code, terminal.getMessage())
                 : GoogleErrors.classify(error, api, ctx.clock());
         if (failure.kind() == Failure.Kind.RETRY) {
             Log.warnf("job %s attempt %d: %s (%s)", job.id(), job.attempt(), failure.message(), error.toString());
@@ -387,6 +391,7 @@ final class JobTransfer implements Runnable {
 
     /** A problem a retry cannot fix. */
     private static final class Terminal extends RuntimeException {
+
         private final ErrorCode code;
 
         Terminal(ErrorCode code, String message) {
@@ -397,6 +402,7 @@ final class JobTransfer implements Runnable {
 
     /** Shutdown asked the transfer to stop. */
     private static final class StopRequested extends RuntimeException {
+
         StopRequested() {
             super("stop requested");
         }

@@ -16,6 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+
 import dev.vidferry.model.event.EventEnvelope;
 import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.worker.WorkerConfig;
@@ -27,10 +32,6 @@ import dev.vidferry.worker.job.JobOutbox;
 import dev.vidferry.worker.job.JobRepository;
 import dev.vidferry.worker.job.TransferSlots;
 import dev.vidferry.worker.progress.ProgressEmitter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.Startup;
 
 /**
  * Runs claimed jobs on a bounded pool of {@code concurrency} transfer threads, one slot each; heartbeats their

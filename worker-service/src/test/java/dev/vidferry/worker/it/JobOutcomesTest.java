@@ -18,6 +18,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
 import dev.vidferry.model.event.EventEnvelope;
 import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.model.event.JobRequested;
@@ -26,10 +29,9 @@ import dev.vidferry.model.job.ErrorCode;
 import dev.vidferry.model.job.JobStatus;
 import dev.vidferry.model.metadata.VideoMetadata;
 import dev.vidferry.platform.crypto.TokenCipher;
+import dev.vidferry.testsupport.emulator.EmulatorClient.UploadedVideo;
 import dev.vidferry.testsupport.kafka.KafkaResource;
 import dev.vidferry.worker.it.UploadJobTest.Owner;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
 @TestProfile(WorkerTestProfile.class)
@@ -43,7 +45,7 @@ class JobOutcomesTest {
     @Test
     void aRedeliveredRequestRunsTheJobOnce() throws InterruptedException {
         Owner owner = Owner.create(cipher);
-        String fileId = Emulator.addFile(owner.username(), "twice.mp4", SIZE, 7);
+        String fileId = Emulator.addFile(owner.username(), "twice.mp4", SIZE);
         String md5 = Emulator.md5(owner.username(), fileId);
         VideoMetadata metadata = Jobs.metadata("Twice");
         UUID jobId = Jobs.insertJob(owner.id(), owner.accountId(), fileId, SIZE, md5, metadata, "pending");
@@ -61,7 +63,7 @@ class JobOutcomesTest {
     @Test
     void aJobAnotherWorkerHoldsIsNotRun() {
         Owner owner = Owner.create(cipher);
-        String heldFile = Emulator.addFile(owner.username(), "held.mp4", SIZE, 8);
+        String heldFile = Emulator.addFile(owner.username(), "held.mp4", SIZE);
         String heldMd5 = Emulator.md5(owner.username(), heldFile);
         UUID held = Jobs.insertJob(owner.id(), owner.accountId(), heldFile, SIZE, heldMd5, Jobs.metadata("Held"),
                 "downloading");
@@ -69,7 +71,7 @@ class JobOutcomesTest {
                 + "lease_expires_at = now() + interval '10 minutes' WHERE id = ?", held);
 
         Jobs.publish(Jobs.requested(held, owner.id(), heldFile, SIZE, heldMd5, Jobs.metadata("Held")));
-        UUID next = owner.requestUpload(Emulator.addFile(owner.username(), "next.mp4", SIZE, 9), SIZE,
+        UUID next = owner.requestUpload(Emulator.addFile(owner.username(), "next.mp4", SIZE), SIZE,
                 Jobs.metadata("Next"));
 
         assertThat(Jobs.awaitFinished(next)).containsEntry("status", "completed");
@@ -81,7 +83,7 @@ class JobOutcomesTest {
     @Test
     void aFileUploadedBeforeCompletesWithTheExistingVideoUntilThatVideoIsDeleted() {
         Owner owner = Owner.create(cipher);
-        String fileId = Emulator.addFile(owner.username(), "again.mp4", SIZE, 10);
+        String fileId = Emulator.addFile(owner.username(), "again.mp4", SIZE);
         String md5 = Emulator.md5(owner.username(), fileId);
 
         UUID first = owner.requestUpload(fileId, SIZE, Jobs.metadata("First"));
@@ -94,12 +96,12 @@ class JobOutcomesTest {
         assertThat((String) duplicate.get("message")).contains("nothing was uploaded");
         assertThat(Emulator.videosWithMd5(md5)).hasSize(1);
 
-        Emulator.deleteVideo(videoId, Emulator.manageToken(owner.username()));
+        Emulator.deleteVideo(videoId, owner.username());
         UUID third = owner.requestUpload(fileId, SIZE, Jobs.metadata("Third"));
         Map<String, Object> reupload = Jobs.awaitFinished(third);
         assertThat(reupload).containsEntry("status", "completed");
         assertThat(reupload.get("video_id")).isNotNull().isNotEqualTo(videoId);
-        assertThat(Emulator.videosWithMd5(md5)).extracting(v -> v.get("id").asText())
+        assertThat(Emulator.videosWithMd5(md5)).extracting(UploadedVideo::id)
                 .containsExactly((String) reupload.get("video_id"));
         assertThat(Jobs.query("SELECT video_gone_at FROM upload_history WHERE job_id = ?", first).get(0)
                 .get("video_gone_at")).isNotNull();
@@ -118,7 +120,7 @@ class JobOutcomesTest {
 
         Jobs.publishRaw(key, value, UUID.randomUUID().toString());
         Owner owner = Owner.create(cipher);
-        UUID next = owner.requestUpload(Emulator.addFile(owner.username(), "after.mp4", SIZE, 11), SIZE,
+        UUID next = owner.requestUpload(Emulator.addFile(owner.username(), "after.mp4", SIZE), SIZE,
                 Jobs.metadata("After the poison"));
 
         assertThat(Jobs.awaitFinished(next)).containsEntry("status", "completed");
@@ -145,7 +147,7 @@ class JobOutcomesTest {
     void metadataYouTubeRejectsFailsTheJobWithInvalidMetadata() {
         Owner owner = Owner.create(cipher);
         Map<TopicPartition, Long> from = Jobs.progressEnd();
-        UUID jobId = owner.requestUpload(Emulator.addFile(owner.username(), "long.mp4", SIZE, 12), SIZE,
+        UUID jobId = owner.requestUpload(Emulator.addFile(owner.username(), "long.mp4", SIZE), SIZE,
                 Jobs.metadata("x".repeat(101)));
 
         Map<String, Object> job = Jobs.awaitFinished(jobId);
@@ -160,7 +162,7 @@ class JobOutcomesTest {
     @Test
     void anEmptyFileFailsWithAClearReason() {
         Owner owner = Owner.create(cipher);
-        UUID jobId = owner.requestUpload(Emulator.addFile(owner.username(), "empty.mp4", 0, 13), 0,
+        UUID jobId = owner.requestUpload(Emulator.addFile(owner.username(), "empty.mp4", 0), 0,
                 Jobs.metadata("Empty"));
 
         Map<String, Object> job = Jobs.awaitFinished(jobId);
@@ -171,8 +173,8 @@ class JobOutcomesTest {
     @Test
     void aRevokedGoogleAuthorizationFailsTheJobAndAsksTheOwnerToReconnect() {
         Owner owner = Owner.create(cipher);
-        String fileId = Emulator.addFile(owner.username(), "revoked.mp4", SIZE, 14);
-        Emulator.revoke(owner.refreshToken());
+        String fileId = Emulator.addFile(owner.username(), "revoked.mp4", SIZE);
+        Emulator.client().revoke(owner.refreshToken());
 
         UUID jobId = owner.requestUpload(fileId, SIZE, Jobs.metadata("Revoked"));
 

@@ -2,8 +2,8 @@ package dev.vidferry.worker.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,10 +12,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.vidferry.platform.crypto.TokenCipher;
-import dev.vidferry.worker.it.UploadJobTest.Owner;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+
+import dev.vidferry.platform.crypto.TokenCipher;
+import dev.vidferry.worker.it.UploadJobTest.Owner;
 
 @QuarkusTest
 @TestProfile(WorkerTestProfile.class)
@@ -28,22 +29,22 @@ class TransferControlTest {
 
     @AfterEach
     void unthrottle() {
-        Emulator.throttleUploads(0);
-        Emulator.clearFaults();
+        Emulator.client().throttle(0, 0);
+        Emulator.client().clearFaults();
     }
 
     @Test
     void whileBothSlotsAreBusyAThirdJobStaysUnclaimedAndCancellingAJobStopsItsTransfer() {
         Owner owner = Owner.create(cipher);
-        Emulator.throttleUploads(256 * 1024);
-        UUID first = owner.requestUpload(Emulator.addFile(owner.username(), "a.mp4", SIZE, 20), SIZE,
+        Emulator.client().throttle(0, 256 * 1024);
+        UUID first = owner.requestUpload(Emulator.addFile(owner.username(), "a.mp4", SIZE), SIZE,
                 Jobs.metadata("A"));
-        UUID second = owner.requestUpload(Emulator.addFile(owner.username(), "b.mp4", SIZE, 21), SIZE,
+        UUID second = owner.requestUpload(Emulator.addFile(owner.username(), "b.mp4", SIZE), SIZE,
                 Jobs.metadata("B"));
         Jobs.await("both jobs uploading", Duration.ofSeconds(20),
                 () -> "uploading".equals(Jobs.job(first).get("status"))
                         && "uploading".equals(Jobs.job(second).get("status")));
-        String thirdFile = Emulator.addFile(owner.username(), "c.mp4", SIZE, 22);
+        String thirdFile = Emulator.addFile(owner.username(), "c.mp4", SIZE);
         UUID third = owner.requestUpload(thirdFile, SIZE, Jobs.metadata("C"));
 
         sleep(1500);
@@ -59,7 +60,7 @@ class TransferControlTest {
                 .isLessThan(SIZE);
         assertThat(Jobs.job(first)).containsEntry("status", "cancelled");
 
-        Emulator.throttleUploads(0);
+        Emulator.client().throttle(0, 0);
         assertThat(Jobs.awaitFinished(second)).containsEntry("status", "completed");
         assertThat(Jobs.awaitFinished(third)).containsEntry("status", "completed");
     }
@@ -67,14 +68,14 @@ class TransferControlTest {
     @Test
     void aTransientUploadFailureHandsTheJobBackAndTheNextAttemptResumesWhereTheSessionStopped() {
         Owner owner = Owner.create(cipher);
-        String fileId = Emulator.addFile(owner.username(), "flaky.mp4", SIZE, 23);
+        String fileId = Emulator.addFile(owner.username(), "flaky.mp4", SIZE);
         String md5 = Emulator.md5(owner.username(), fileId);
-        Emulator.throttleUploads(512 * 1024);
+        Emulator.client().throttle(0, 512 * 1024);
 
         UUID jobId = owner.requestUpload(fileId, SIZE, Jobs.metadata("Flaky"));
         Jobs.await("a first confirmed chunk", Duration.ofSeconds(20),
                 () -> ((Number) Jobs.job(jobId).get("upload_confirmed_offset")).longValue() > 0);
-        Emulator.fault("upload-put", 503, 2); // the next chunk and the status query after it
+        Emulator.client().injectFault("upload-put", 2, 503); // the next chunk and the status query after it
         Jobs.await("the job to be handed back", Duration.ofSeconds(30),
                 () -> "pending".equals(Jobs.job(jobId).get("status")) && Jobs.job(jobId).get("error_code") != null);
         Map<String, Object> released = Jobs.job(jobId);
@@ -87,14 +88,15 @@ class TransferControlTest {
         assertThat(session).isNotNull();
         assertThat(confirmed).isBetween(1L, SIZE - 1);
 
-        Emulator.throttleUploads(0);
+        Emulator.client().throttle(0, 0);
         Jobs.update("UPDATE upload_job SET next_attempt_at = now() WHERE id = ?", jobId);
         Jobs.publish(Jobs.requested(jobId, owner.id(), fileId, SIZE, md5, Jobs.metadata("Flaky")));
 
         Map<String, Object> job = Jobs.awaitFinished(jobId);
         assertThat(job).containsEntry("status", "completed").containsEntry("attempt", 2);
         assertThat(Emulator.videosWithMd5(md5)).as("the resumed bytes make up the file").singleElement()
-                .satisfies(video -> assertThat(session).endsWith(video.at("/session/uploadId").asText()));
+                .satisfies(video -> assertThat(Emulator.uploads()).filteredOn(u -> session.endsWith(u.get("uploadId").asText()))
+                        .singleElement().satisfies(u -> assertThat(u.get("videoId").asText()).isEqualTo(video.id())));
     }
 
     private static long sessionBytes(UUID jobId) {

@@ -11,14 +11,14 @@ import jakarta.inject.Inject;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.model.job.JobStatus;
 import dev.vidferry.model.metadata.VideoMetadata;
 import dev.vidferry.platform.crypto.TokenCipher;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
+import dev.vidferry.testsupport.emulator.EmulatorClient.UploadedVideo;
 
 @QuarkusTest
 @TestProfile(WorkerTestProfile.class)
@@ -32,7 +32,7 @@ class UploadJobTest {
     @Test
     void aRequestedJobIsUploadedWithItsMetadataAndFollowedToTheEndOnKafka() {
         Owner owner = Owner.create(cipher);
-        String fileId = Emulator.addFile(owner.username, "holiday.mp4", SIZE, 42);
+        String fileId = Emulator.addFile(owner.username, "holiday.mp4", SIZE);
         String md5 = Emulator.md5(owner.username, fileId);
         VideoMetadata metadata = Jobs.metadata("Holiday " + owner.username);
         UUID jobId = Jobs.insertJob(owner.id, owner.accountId, fileId, SIZE, md5, metadata, "pending");
@@ -48,19 +48,19 @@ class UploadJobTest {
         assertThat(job.get("completed_at")).isNotNull();
         assertThat(((Number) job.get("progress")).intValue()).isEqualTo(100);
 
-        List<JsonNode> videos = Emulator.videosWithMd5(md5);
+        List<UploadedVideo> videos = Emulator.videosWithMd5(md5);
         assertThat(videos).hasSize(1);
-        JsonNode video = videos.get(0);
-        assertThat(video.get("id").asText()).isEqualTo(videoId);
-        assertThat(video.get("size").asLong()).isEqualTo(SIZE);
-        assertThat(video.at("/snippet/title").asText()).isEqualTo(metadata.title());
-        assertThat(video.at("/snippet/description").asText()).isEqualTo(metadata.description());
-        assertThat(video.at("/snippet/tags").toString()).isEqualTo("[\"vidferry\",\"test run\"]");
-        assertThat(video.at("/snippet/categoryId").asText()).isEqualTo("24");
-        assertThat(video.at("/status/privacyStatus").asText()).isEqualTo("unlisted");
-        assertThat(video.at("/status/selfDeclaredMadeForKids").asBoolean()).isTrue();
+        UploadedVideo video = videos.get(0);
+        assertThat(video.id()).isEqualTo(videoId);
+        assertThat(video.size()).isEqualTo(SIZE);
+        assertThat(video.snippet().path("title").asText()).isEqualTo(metadata.title());
+        assertThat(video.snippet().path("description").asText()).isEqualTo(metadata.description());
+        assertThat(video.snippet().path("tags").toString()).isEqualTo("[\"vidferry\",\"test run\"]");
+        assertThat(video.snippet().path("categoryId").asText()).isEqualTo("24");
+        assertThat(video.status().path("privacyStatus").asText()).isEqualTo("unlisted");
+        assertThat(video.status().path("selfDeclaredMadeForKids").asBoolean()).isTrue();
         // 512 KiB chunks: every chunk but the last answered 308
-        assertThat(video.at("/session/puts").asInt()).isGreaterThanOrEqualTo((int) (SIZE / (512 * 1024)) + 1);
+        assertThat(video.puts()).isGreaterThanOrEqualTo((int) (SIZE / (512 * 1024)) + 1);
 
         List<Map<String, Object>> history = Jobs.query("SELECT * FROM upload_history WHERE job_id = ?", jobId);
         assertThat(history).hasSize(1);
@@ -83,11 +83,11 @@ class UploadJobTest {
 
     /** A Google user on the emulator with its account row in the worker's database. */
     record Owner(String username, String id, UUID accountId, String refreshToken) {
+
         static Owner create(TokenCipher cipher) {
             String username = "u" + UUID.randomUUID().toString().substring(0, 8);
-            JsonNode user = Emulator.createUser(username);
+            String refreshToken = Emulator.createUser(username).refreshToken();
             String ownerId = "owner-" + username;
-            String refreshToken = user.get("refreshToken").asText();
             UUID accountId = Jobs.insertAccount(cipher, ownerId, refreshToken);
             return new Owner(username, ownerId, accountId, refreshToken);
         }

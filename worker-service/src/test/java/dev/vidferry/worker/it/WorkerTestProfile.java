@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import dev.vidferry.testsupport.emulator.GoogleEmulatorResource;
 import dev.vidferry.testsupport.kafka.KafkaResource;
 import dev.vidferry.testsupport.postgres.PostgresResource;
-import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The one test profile of worker-service: real Postgres (own database, migrated by Flyway), a real Kafka broker, the
@@ -36,6 +38,6 @@ public class WorkerTestProfile implements QuarkusTestProfile {
         return List.of(
                 new TestResourceEntry(PostgresResource.class, Map.of("database", "worker", "fresh", "true")),
                 new TestResourceEntry(KafkaResource.class),
-                new TestResourceEntry(EmbeddedEmulatorResource.class));
+                new TestResourceEntry(GoogleEmulatorResource.class));
     }
 }

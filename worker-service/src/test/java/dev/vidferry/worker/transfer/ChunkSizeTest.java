@@ -7,8 +7,9 @@ import java.lang.reflect.Proxy;
 
 import org.junit.jupiter.api.Test;
 
-import dev.vidferry.worker.WorkerConfig;
 import io.quarkus.runtime.configuration.MemorySize;
+
+import dev.vidferry.worker.WorkerConfig;
 
 class ChunkSizeTest {
 
@@ -22,7 +23,7 @@ class ChunkSizeTest {
 
     private static WorkerConfig config(long chunkSize) {
         return (WorkerConfig) Proxy.newProxyInstance(WorkerConfig.class.getClassLoader(),
-                new Class<?>[] { WorkerConfig.class }, (proxy, method, args) -> {
+                new Class<?>[]{WorkerConfig.class}, (proxy, method, args) -> {
                     if (method.getName().equals("chunkSize")) {
                         return new MemorySize(java.math.BigInteger.valueOf(chunkSize));
                     }
