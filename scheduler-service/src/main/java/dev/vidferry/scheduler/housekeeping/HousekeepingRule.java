@@ -93,6 +93,13 @@ enum HousekeepingRule {
         }
     }
 
+    /** The parameters of {@link #sql}: the batch size, and for {@link #STALE_PENDING} the age in milliseconds. */
+    io.vertx.mutiny.sqlclient.Tuple params(HousekeepingConfig config) {
+        return this == STALE_PENDING
+                ? io.vertx.mutiny.sqlclient.Tuple.of(config.batchSize(), config.redispatchAfter().toMillis())
+                : io.vertx.mutiny.sqlclient.Tuple.of(config.batchSize());
+    }
+
     /** The metric tag of the rule, e.g. {@code lease_expired}. */
     String tag() {
         return name().toLowerCase(java.util.Locale.ROOT);
