@@ -7,6 +7,7 @@ import java.util.Map;
 
 /** Google's YouTube quota models: the defaults of a {@link QuotaCostTable}. */
 public enum QuotaModel {
+
     /**
      * Today's model: {@code videos.insert} and {@code search.list} have daily buckets of 100 calls (1 unit each),
      * everything else shares 10,000 units per day.
@@ -18,12 +19,12 @@ public enum QuotaModel {
     /** The cost table of this model, without overrides. */
     public QuotaCostTable table() {
         Map<String, QuotaCost> costs = new HashMap<>();
-        for (String list : new String[] { QuotaMethods.VIDEOS_LIST, QuotaMethods.CHANNELS_LIST,
-                QuotaMethods.PLAYLISTS_LIST, QuotaMethods.PLAYLIST_ITEMS_LIST, QuotaMethods.VIDEO_CATEGORIES_LIST }) {
+        for (String list : new String[]{QuotaMethods.VIDEOS_LIST, QuotaMethods.CHANNELS_LIST,
+                QuotaMethods.PLAYLISTS_LIST, QuotaMethods.PLAYLIST_ITEMS_LIST, QuotaMethods.VIDEO_CATEGORIES_LIST}) {
             costs.put(list, new QuotaCost(DEFAULT, 1));
         }
-        for (String write : new String[] { QuotaMethods.VIDEOS_UPDATE, QuotaMethods.VIDEOS_DELETE,
-                QuotaMethods.PLAYLIST_ITEMS_INSERT, QuotaMethods.PLAYLISTS_INSERT, QuotaMethods.THUMBNAILS_SET }) {
+        for (String write : new String[]{QuotaMethods.VIDEOS_UPDATE, QuotaMethods.VIDEOS_DELETE,
+                QuotaMethods.PLAYLIST_ITEMS_INSERT, QuotaMethods.PLAYLISTS_INSERT, QuotaMethods.THUMBNAILS_SET}) {
             costs.put(write, new QuotaCost(DEFAULT, 50));
         }
         costs.put(QuotaMethods.CAPTIONS_INSERT, new QuotaCost(DEFAULT, 400));
