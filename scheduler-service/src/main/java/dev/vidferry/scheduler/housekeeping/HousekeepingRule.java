@@ -1,5 +1,6 @@
 package dev.vidferry.scheduler.housekeeping;
 
+import static dev.vidferry.model.job.JobStatus.CANCELLED;
 import static dev.vidferry.model.job.JobStatus.DEFERRED;
 import static dev.vidferry.model.job.JobStatus.DOWNLOADING;
 import static dev.vidferry.model.job.JobStatus.FAILED;
@@ -19,6 +20,15 @@ import dev.vidferry.model.job.JobStatus;
  * {@link JobStateMachine} when the class loads and again for every row.
  */
 enum HousekeepingRule {
+
+    /** A worker's lease expired while the user had asked to cancel the job: cancelled, as the worker would have. */
+    CANCEL_ORPHANED(EnumSet.of(DOWNLOADING, UPLOADING), CANCELLED, null,
+            "status = 'cancelled', stage = 'finished', lease_owner = NULL, lease_expires_at = NULL, "
+                    + "next_attempt_at = NULL, message = 'Cancelled by the user', completed_at = now(), "
+                    + "updated_at = now()",
+            "j.status IN ('downloading', 'uploading') AND j.lease_expires_at < now() "
+                    + "AND j.cancel_requested_at IS NOT NULL",
+            "j.lease_expires_at"),
 
     /** A worker's lease expired and the job has no attempts left: failed with RETRIES_EXHAUSTED. */
     RETRIES_EXHAUSTED(EnumSet.of(DOWNLOADING, UPLOADING), FAILED, null,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.scheduler.Trigger;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -36,6 +39,9 @@ class HousekeepingTest {
 
     @Inject
     HousekeepingService housekeeping;
+
+    @Inject
+    Scheduler scheduler;
 
     @BeforeEach
     void noJobs() {
@@ -81,6 +87,25 @@ class HousekeepingTest {
         assertThat(Jobs.job(job)).containsEntry("status", "failed").containsEntry("error_code", "RETRIES_EXHAUSTED")
                 .containsEntry("lease_owner", null);
         assertThat(Jobs.outbox(job)).containsExactly("upload-job.progress:failed");
+    }
+
+    @Test
+    void aLostJobTheUserAskedToCancelEndsCancelledNotRequeued() {
+        UUID job = Jobs.insert("uploading", 1, 5, -30, null, 60);
+        Jobs.execute("UPDATE upload_job SET cancel_requested_at = now() WHERE id = ?", job);
+
+        assertThat(pass().jobs(HousekeepingRule.CANCEL_ORPHANED)).isEqualTo(1);
+
+        assertThat(Jobs.job(job)).containsEntry("status", "cancelled").containsEntry("lease_owner", null);
+        assertThat(Jobs.outbox(job)).containsExactly("upload-job.progress:cancelled");
+    }
+
+    @Test
+    void passesAreScheduledEveryConfiguredInterval() {
+        Trigger trigger = scheduler.getScheduledJob("housekeeping");
+
+        assertThat(trigger).isNotNull();
+        assertThat(trigger.getNextFireTime()).isBefore(Instant.now().plusSeconds(6));
     }
 
     @Test
