@@ -76,8 +76,8 @@ public class JobRepository {
     }
 
     /** Extends the lease; false when the job is no longer ours. */
-    public Uni<Boolean> heartbeat(Fence fence, Duration lease) {
-        return fenced(pool, "lease_expires_at = now() + $4 * interval '1 millisecond'", fence, RUNNING, lease.toMillis());
+    public Uni<Lease> heartbeat(Fence fence, Duration lease) {
+        return checked("lease_expires_at = now() + $4 * interval '1 millisecond'", fence, RUNNING, lease.toMillis());
     }
 
     /** Records what Drive says about the file before the transfer. */
@@ -101,13 +101,13 @@ public class JobRepository {
     }
 
     /** Saves the offset YouTube confirmed (after every chunk). */
-    public Uni<Boolean> saveOffset(Fence fence, long confirmedOffset) {
-        return fenced(pool, "upload_confirmed_offset = $4", fence, RUNNING, confirmedOffset);
+    public Uni<Lease> saveOffset(Fence fence, long confirmedOffset) {
+        return checked("upload_confirmed_offset = $4", fence, RUNNING, confirmedOffset);
     }
 
     /** Saves the progress columns (throttled by the caller). */
-    public Uni<Boolean> saveProgress(Fence fence, JobProgress progress) {
-        return fenced(pool, "progress = $4, bytes_transferred = $5, stage = $6, message = $7", fence, RUNNING,
+    public Uni<Lease> saveProgress(Fence fence, JobProgress progress) {
+        return checked("progress = $4, bytes_transferred = $5, stage = $6, message = $7", fence, RUNNING,
                 (short) progress.progress(), progress.bytesTransferred(), progress.stage().wireName(),
                 progress.message());
     }
@@ -200,6 +200,26 @@ public class JobRepository {
                 .reduce((a, b) -> a + ", " + b)
                 .orElseThrow(() -> new IllegalStateException("a worker never moves a running job to " + to));
         return "status IN (" + list + ")";
+    }
+
+    /** Marks the job cancelled (the user asked for it while it ran). */
+    public Uni<Boolean> cancel(Fence fence, EventEnvelope<JobProgress> event) {
+        return transition(fence, JobStatus.CANCELLED, "stage = 'finished', message = $4, completed_at = now(), "
+                + "lease_expires_at = NULL, next_attempt_at = NULL", event, event.data().message());
+    }
+
+    /** A fenced write that also reports whether the user asked to cancel the job. */
+    private Uni<Lease> checked(String set, Fence fence, String statusGuard, Object... params) {
+        Tuple tuple = Tuple.of(fence.jobId(), fence.leaseOwner(), fence.attempt());
+        for (Object param : params) {
+            tuple.addValue(param);
+        }
+        return pool.preparedQuery("UPDATE upload_job SET " + set + ", updated_at = now()" + FENCE + statusGuard
+                + " RETURNING cancel_requested_at IS NOT NULL AS cancel")
+                .execute(tuple)
+                .map(rows -> rows.size() == 0
+                        ? Lease.LOST
+                        : rows.iterator().next().getBoolean("cancel") ? Lease.CANCEL_REQUESTED : Lease.HELD);
     }
 
     private Uni<Boolean> fenced(SqlClient client, String set, Fence fence, String statusGuard, Object... params) {

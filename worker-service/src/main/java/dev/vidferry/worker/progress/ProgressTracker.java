@@ -18,6 +18,7 @@ import dev.vidferry.worker.WorkerConfig;
 import dev.vidferry.worker.job.ClaimedJob;
 import dev.vidferry.worker.job.JobOutbox;
 import dev.vidferry.worker.job.JobRepository;
+import dev.vidferry.worker.job.Lease;
 import dev.vidferry.worker.job.LeaseLostException;
 
 /**
@@ -45,6 +46,7 @@ public final class ProgressTracker {
     private JobStage stage = JobStage.DOWNLOADING;
     private String message = "";
     private UUID unpublishedStatusEvent;
+    private boolean cancelRequested;
     private CompletableFuture<Void> lastTick = CompletableFuture.completedFuture(null);
     private long lastTickAt;
     private long lastTickBytes;
@@ -111,11 +113,17 @@ public final class ProgressTracker {
         if (now - lastDbAt >= config.dbProgressInterval().toMillis()) {
             lastDbAt = now;
             JobProgress row = current(0);
-            Boolean held = repository.saveProgress(job.fence(), row).await().atMost(DB_TIMEOUT);
-            if (!held) {
+            Lease lease = repository.saveProgress(job.fence(), row).await().atMost(DB_TIMEOUT);
+            if (lease == Lease.LOST) {
                 throw new LeaseLostException(job.fence());
             }
+            cancelRequested = lease == Lease.CANCEL_REQUESTED;
         }
+    }
+
+    /** Whether the last progress write found a cancel request on the job. */
+    public boolean cancelRequested() {
+        return cancelRequested;
     }
 
     /** Waits (bounded) until Kafka acknowledged every tick sent so far. */

@@ -31,6 +31,7 @@ import dev.vidferry.worker.google.GoogleErrors;
 import dev.vidferry.worker.google.ResumableUpload;
 import dev.vidferry.worker.job.ClaimedJob;
 import dev.vidferry.worker.job.JobRepository;
+import dev.vidferry.worker.job.Lease;
 import dev.vidferry.worker.job.LeaseLostException;
 import dev.vidferry.worker.progress.ProgressTracker;
 
@@ -50,6 +51,7 @@ final class JobTransfer implements Runnable {
     private final ProgressTracker progress;
     private volatile boolean stopRequested;
     private volatile boolean leaseLost;
+    private volatile boolean cancelRequested;
     private GoogleErrors.Api api = GoogleErrors.Api.DRIVE;
     private GoogleAccounts.Account account;
 
@@ -70,6 +72,11 @@ final class JobTransfer implements Runnable {
         stopRequested = true;
     }
 
+    /** The user asked to cancel: stop at the next chunk boundary and mark the job cancelled. */
+    void cancelRequested() {
+        cancelRequested = true;
+    }
+
     /** The heartbeat found the job no longer ours: stop at the next chunk boundary. */
     void leaseLost() {
         leaseLost = true;
@@ -84,6 +91,8 @@ final class JobTransfer implements Runnable {
             ctx.metrics().released("lease-lost");
         } catch (StopRequested e) {
             handBack();
+        } catch (CancelRequested e) {
+            markCancelled();
         } catch (Throwable e) {
             handle(e);
         }
@@ -196,8 +205,11 @@ final class JobTransfer implements Runnable {
                 length -= taken;
                 bufferStart = next;
                 ctx.metrics().uploaded(taken);
-                held(ctx.repository().saveOffset(job.fence(), next));
+                heldLease(ctx.repository().saveOffset(job.fence(), next));
                 progress.bytesConfirmed(next, "Uploading to YouTube");
+                if (progress.cancelRequested()) {
+                    cancelRequested = true;
+                }
             }
         } finally {
             in.close();
@@ -309,6 +321,19 @@ final class JobTransfer implements Runnable {
         return held;
     }
 
+    private void markCancelled() {
+        String message = "Cancelled by the user";
+        try {
+            progress.drainTicks(TICK_DRAIN);
+            boolean held = await(ctx.repository().cancel(job.fence(),
+                    progress.statusEvent(JobStatus.CANCELLED, JobStage.FINISHED, message, null, null, null)));
+            ctx.metrics().released("cancelled");
+            Log.infof("job %s: %s", job.id(), held ? "cancelled, transfer stopped" : "stopped, no longer ours");
+        } catch (RuntimeException e) {
+            Log.warnf("job %s: could not mark it cancelled (%s); its lease will expire", job.id(), e.toString());
+        }
+    }
+
     private void handBack() {
         String message = "The worker is shutting down; another worker will continue the job";
         try {
@@ -350,6 +375,9 @@ final class JobTransfer implements Runnable {
         if (leaseLost) {
             throw new LeaseLostException(job.fence());
         }
+        if (cancelRequested) {
+            throw new CancelRequested();
+        }
         if (stopRequested) {
             throw new StopRequested();
         }
@@ -358,6 +386,16 @@ final class JobTransfer implements Runnable {
     private void held(Uni<Boolean> write) {
         if (!await(write)) {
             throw new LeaseLostException(job.fence());
+        }
+    }
+
+    private void heldLease(Uni<Lease> write) {
+        Lease lease = write.await().atMost(DB_TIMEOUT);
+        if (lease == Lease.LOST) {
+            throw new LeaseLostException(job.fence());
+        }
+        if (lease == Lease.CANCEL_REQUESTED) {
+            cancelRequested = true;
         }
     }
 
@@ -397,6 +435,14 @@ final class JobTransfer implements Runnable {
         Terminal(ErrorCode code, String message) {
             super(message);
             this.code = code;
+        }
+    }
+
+    /** The user cancelled the job. */
+    private static final class CancelRequested extends RuntimeException {
+
+        CancelRequested() {
+            super("cancel requested");
         }
     }
 

@@ -30,6 +30,7 @@ import dev.vidferry.worker.google.GoogleClients;
 import dev.vidferry.worker.job.ClaimedJob;
 import dev.vidferry.worker.job.JobOutbox;
 import dev.vidferry.worker.job.JobRepository;
+import dev.vidferry.worker.job.Lease;
 import dev.vidferry.worker.job.TransferSlots;
 import dev.vidferry.worker.progress.ProgressEmitter;
 
@@ -119,11 +120,21 @@ public class TransferService {
     }
 
     private void heartbeat(JobTransfer transfer) {
-        context.repository().heartbeat(transfer.job().fence(), config.leaseDuration()).subscribe().with(held -> {
-            if (!held) {
+        context.repository().heartbeat(transfer.job().fence(), config.leaseDuration()).subscribe().with(lease -> {
+            if (lease == Lease.LOST) {
                 transfer.leaseLost();
+            } else if (lease == Lease.CANCEL_REQUESTED) {
+                transfer.cancelRequested();
             }
         }, failure -> Log.warnf("job %s: lease heartbeat failed: %s", transfer.job().id(), failure.toString()));
+    }
+
+    /** Stops the running transfer of {@code jobId}, if this process runs it; it then marks the job cancelled. */
+    public void cancel(UUID jobId) {
+        running.stream().filter(transfer -> transfer.job().id().equals(jobId)).forEach(transfer -> {
+            Log.infof("job %s: cancel requested, stopping the transfer", jobId);
+            transfer.cancelRequested();
+        });
     }
 
     void onStop(@Observes ShutdownEvent event) {

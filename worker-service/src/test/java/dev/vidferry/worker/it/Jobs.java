@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vidferry.model.event.EventEnvelope;
 import dev.vidferry.model.event.EventHeaders;
 import dev.vidferry.model.event.EventTypes;
+import dev.vidferry.model.event.JobControl;
 import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.model.event.JobRequested;
 import dev.vidferry.model.event.Topics;
@@ -101,15 +102,31 @@ final class Jobs {
         }
     }
 
+    /** A control record as the api's outbox relay publishes it (e.g. {@code cancel}). */
+    static void publishControl(UUID jobId, String action) {
+        EventEnvelope<JobControl> envelope = EventEnvelope.of(EventTypes.JOB_CANCEL_REQUESTED, jobId, Instant.now(),
+                new JobControl(jobId, action));
+        try {
+            send(Topics.JOB_CONTROL, jobId.toString(), JSON.writeValueAsString(envelope), envelope.eventId().toString(),
+                    envelope.eventType());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void publishRaw(String key, String value, String eventId) {
         awaitWorkerAssigned();
+        send(Topics.JOB_REQUESTED, key, value, eventId, EventTypes.JOB_REQUESTED);
+    }
+
+    private static void send(String topic, String key, String value, String eventId, String eventType) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.JOB_REQUESTED, key, value);
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
             record.headers().add(EventHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
-            record.headers().add(EventHeaders.EVENT_TYPE, EventTypes.JOB_REQUESTED.getBytes(StandardCharsets.UTF_8));
+            record.headers().add(EventHeaders.EVENT_TYPE, eventType.getBytes(StandardCharsets.UTF_8));
             record.headers().add(EventHeaders.SCHEMA_VERSION, "1".getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();
         } catch (Exception e) {

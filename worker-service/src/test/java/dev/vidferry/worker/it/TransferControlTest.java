@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
+import dev.vidferry.model.event.JobControl;
+import dev.vidferry.model.event.JobProgress;
+import dev.vidferry.model.job.JobStatus;
 import dev.vidferry.platform.crypto.TokenCipher;
 import dev.vidferry.worker.it.UploadJobTest.Owner;
 
@@ -51,7 +56,8 @@ class TransferControlTest {
         assertThat(Jobs.job(third)).as("no free slot, no claim").containsEntry("status", "pending")
                 .containsEntry("attempt", 0);
 
-        Jobs.update("UPDATE upload_job SET status = 'cancelled', cancel_requested_at = now() WHERE id = ?", first);
+        // as the api does for a running job; the worker notices it at its next chunk or progress write
+        Jobs.update("UPDATE upload_job SET cancel_requested_at = now() WHERE id = ?", first);
         Jobs.await("the third job to be claimed", Duration.ofSeconds(20),
                 () -> !"pending".equals(Jobs.job(third).get("status")));
         long received = sessionBytes(first);
@@ -97,6 +103,26 @@ class TransferControlTest {
         assertThat(Emulator.videosWithMd5(md5)).as("the resumed bytes make up the file").singleElement()
                 .satisfies(video -> assertThat(Emulator.uploads()).filteredOn(u -> session.endsWith(u.get("uploadId").asText()))
                         .singleElement().satisfies(u -> assertThat(u.get("videoId").asText()).isEqualTo(video.id())));
+    }
+
+    @Test
+    void aCancelOnTheControlTopicStopsTheTransferAndTheJobEndsCancelled() {
+        Owner owner = Owner.create(cipher);
+        Emulator.client().throttle(0, 256 * 1024);
+        Map<TopicPartition, Long> from = Jobs.progressEnd();
+        UUID jobId = owner.requestUpload(Emulator.addFile(owner.username(), "stop.mp4", SIZE), SIZE,
+                Jobs.metadata("Stop"));
+        Jobs.await("the job uploading", Duration.ofSeconds(20), () -> "uploading".equals(Jobs.job(jobId).get("status")));
+
+        Jobs.update("UPDATE upload_job SET cancel_requested_at = now() WHERE id = ?", jobId);
+        Jobs.publishControl(jobId, JobControl.CANCEL);
+
+        assertThat(Jobs.awaitFinished(jobId)).containsEntry("status", "cancelled");
+        long received = sessionBytes(jobId);
+        sleep(1500);
+        assertThat(sessionBytes(jobId)).isEqualTo(received).isLessThan(SIZE);
+        List<JobProgress> events = Jobs.progress(jobId, from);
+        assertThat(events).extracting(JobProgress::status).endsWith(JobStatus.CANCELLED);
     }
 
     private static long sessionBytes(UUID jobId) {
