@@ -2,10 +2,11 @@ package dev.vidferry.api;
 
 import static io.restassured.RestAssured.given;
 
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 
 /** Calls of our API used by several tests. */
 public final class Api {

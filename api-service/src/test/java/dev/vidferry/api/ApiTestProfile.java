@@ -1,11 +1,13 @@
 package dev.vidferry.api;
 
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
 import dev.vidferry.testsupport.emulator.GoogleEmulatorResource;
 import dev.vidferry.testsupport.kafka.KafkaResource;
 import dev.vidferry.testsupport.postgres.PostgresResource;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The one profile of every api-service test class, so Quarkus boots once: real Postgres (fresh

@@ -1,10 +1,11 @@
 package dev.vidferry.api;
 
-import dev.vidferry.testsupport.postgres.PostgresResource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+
+import dev.vidferry.testsupport.postgres.PostgresResource;
 
 /** Direct SQL on the test database, for setup and for checking what was (not) written. */
 public final class Db {
@@ -41,6 +42,6 @@ public final class Db {
 
     /** Rows of upload_job and job_outbox: {jobs, outbox}. */
     public static long[] rowCounts() {
-        return new long[] { count("SELECT count(*) FROM upload_job"), count("SELECT count(*) FROM job_outbox") };
+        return new long[]{count("SELECT count(*) FROM upload_job"), count("SELECT count(*) FROM job_outbox")};
     }
 }

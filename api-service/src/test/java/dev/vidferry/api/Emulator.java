@@ -1,11 +1,13 @@
 package dev.vidferry.api;
 
+import java.util.UUID;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+
 import dev.vidferry.testsupport.emulator.EmulatorClient;
 import dev.vidferry.testsupport.emulator.EmulatorClient.SeededFile;
 import dev.vidferry.testsupport.emulator.GoogleEmulatorResource;
-import java.util.UUID;
 
 /** Test-side use of the Google emulator ({@link GoogleEmulatorResource}): users with real tokens, Drive files. */
 public final class Emulator {
@@ -17,6 +19,7 @@ public final class Emulator {
 
     /** An emulated person: a bearer token for our API and a Google refresh token for vidferry's scopes. */
     public record User(String username, String sub, String accessToken, String refreshToken) {
+
         public String bearer() {
             return "Bearer " + accessToken;
         }

@@ -3,21 +3,23 @@ package dev.vidferry.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Bad requests answer 4xx {@code application/problem+json} naming the problem (and the offending field where there
@@ -28,7 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class InvalidRequestsTest {
 
     /** Who calls. */
-    enum Caller { ALICE, BOB, CHARLIE_WITHOUT_GOOGLE, NOBODY, FORGED }
+    enum Caller {
+        ALICE, BOB, CHARLIE_WITHOUT_GOOGLE, NOBODY, FORGED
+    }
 
     /** Shared fixtures, made once per JVM. */
     static Emulator.User alice;
@@ -63,6 +67,7 @@ class InvalidRequestsTest {
     /** One bad request and what the answer must say. */
     record Case(String name, Caller caller, String method, Function<Fixtures, String> path, String contentType,
             Function<Fixtures, Object> body, int status, String field) {
+
         @Override
         public String toString() {
             return name;

@@ -1,17 +1,19 @@
 package dev.vidferry.api;
 
-import dev.vidferry.testsupport.kafka.KafkaResource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+
+import dev.vidferry.testsupport.kafka.KafkaResource;
 
 /** Reads a topic from the beginning with a plain consumer (no group) and keeps the records of one key. */
 public final class KafkaEvents {

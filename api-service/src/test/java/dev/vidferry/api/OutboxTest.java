@@ -3,19 +3,23 @@ package dev.vidferry.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.vidferry.model.event.EventHeaders;
-import dev.vidferry.model.event.Topics;
-import dev.vidferry.platform.outbox.OutboxRelay;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+import dev.vidferry.model.event.EventHeaders;
+import dev.vidferry.model.event.Topics;
+import dev.vidferry.platform.outbox.OutboxRelay;
 
 @QuarkusTest
 @TestProfile(ApiTestProfile.class)

@@ -2,9 +2,6 @@ package dev.vidferry.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.vidferry.testsupport.emulator.EmulatorClient;
-import dev.vidferry.testsupport.emulator.EmulatorClient.SeededFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.vidferry.testsupport.emulator.EmulatorClient;
+import dev.vidferry.testsupport.emulator.EmulatorClient.SeededFile;
 
 /**
  * Issue #4's measurements, run on demand ({@code bench/pipeline/run.sh}), never in CI: worker peak RSS for 1 and
@@ -143,7 +146,8 @@ class PipelineBench {
     private static double rawCurlPipe(Stack stack, Member member, SeededFile file) throws Exception {
         JsonNode tokens = stack.emulator().issueTokens(member.user().username(), "vidferry",
                 "https://www.googleapis.com/auth/drive.readonly https://www.googleapis.com/auth/youtube.upload");
-        String token = tokens.hasNonNull("accessToken") ? tokens.get("accessToken").asText()
+        String token = tokens.hasNonNull("accessToken")
+                ? tokens.get("accessToken").asText()
                 : tokens.path("access_token").asText();
         Path script = Path.of(System.getProperty("vidferry.repo.root", "..")).resolve("bench/pipeline/raw-pipe.sh");
         Process process = new ProcessBuilder("bash", script.toString(), stack.emulator().baseUrl(), token, file.id(),

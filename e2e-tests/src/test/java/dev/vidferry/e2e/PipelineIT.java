@@ -2,10 +2,6 @@ package dev.vidferry.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.vidferry.testsupport.emulator.EmulatorClient;
-import dev.vidferry.testsupport.emulator.EmulatorClient.SeededFile;
-import dev.vidferry.testsupport.emulator.EmulatorClient.UploadedVideo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.vidferry.testsupport.emulator.EmulatorClient;
+import dev.vidferry.testsupport.emulator.EmulatorClient.SeededFile;
+import dev.vidferry.testsupport.emulator.EmulatorClient.UploadedVideo;
 
 /**
  * The product's main job, black-box: a user creates jobs over REST with a real bearer token; packaged worker
@@ -74,7 +77,8 @@ class PipelineIT {
     private void deleteOnYouTube(Member member, String videoId) {
         JsonNode tokens = stack.emulator().issueTokens(member.user().username(), "vidferry",
                 "https://www.googleapis.com/auth/youtube");
-        String token = tokens.hasNonNull("accessToken") ? tokens.get("accessToken").asText()
+        String token = tokens.hasNonNull("accessToken")
+                ? tokens.get("accessToken").asText()
                 : tokens.path("access_token").asText();
         try {
             java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(

@@ -1,7 +1,5 @@
 package dev.vidferry.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.vidferry.model.event.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,11 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
+
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.vidferry.model.event.Topics;
 
 /**
  * A plain Kafka consumer of {@code upload-job.progress}, as an outside consumer would write one: positioned at the

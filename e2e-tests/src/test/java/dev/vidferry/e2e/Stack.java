@@ -1,9 +1,5 @@
 package dev.vidferry.e2e;
 
-import dev.vidferry.testsupport.emulator.EmulatorClient;
-import dev.vidferry.testsupport.emulator.GoogleEmulatorResource;
-import dev.vidferry.testsupport.kafka.KafkaResource;
-import dev.vidferry.testsupport.postgres.PostgresResource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -13,6 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import dev.vidferry.testsupport.emulator.EmulatorClient;
+import dev.vidferry.testsupport.emulator.GoogleEmulatorResource;
+import dev.vidferry.testsupport.kafka.KafkaResource;
+import dev.vidferry.testsupport.postgres.PostgresResource;
 
 /**
  * The whole system for black-box tests, once per JVM: the Google emulator (in this JVM), the real Kafka broker

@@ -1,15 +1,19 @@
 package dev.vidferry.emulator;
 
-import dev.vidferry.emulator.youtube.QuotaConfig;
+import java.util.Optional;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Singleton;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.vidferry.emulator.youtube.QuotaConfig;
 
 /**
  * Starts the emulator when this module runs as its own application ({@code vidferry.emulator.app=true} at build time),

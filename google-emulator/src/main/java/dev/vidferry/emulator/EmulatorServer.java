@@ -1,13 +1,9 @@
 package dev.vidferry.emulator;
 
-import dev.vidferry.emulator.auth.OAuthRoutes;
-import dev.vidferry.emulator.control.ControlRoutes;
-import dev.vidferry.emulator.drive.DriveRoutes;
-import dev.vidferry.emulator.http.GoogleError;
-import dev.vidferry.emulator.http.Json;
-import dev.vidferry.emulator.youtube.ThumbnailRoutes;
-import dev.vidferry.emulator.youtube.UploadRoutes;
-import dev.vidferry.emulator.youtube.YouTubeRoutes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -16,9 +12,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import dev.vidferry.emulator.auth.OAuthRoutes;
+import dev.vidferry.emulator.control.ControlRoutes;
+import dev.vidferry.emulator.drive.DriveRoutes;
+import dev.vidferry.emulator.http.GoogleError;
+import dev.vidferry.emulator.http.Json;
+import dev.vidferry.emulator.youtube.ThumbnailRoutes;
+import dev.vidferry.emulator.youtube.UploadRoutes;
+import dev.vidferry.emulator.youtube.YouTubeRoutes;
 
 /**
  * The emulator on plain Vert.x: one host serving Google's OAuth/OIDC, Drive v3, YouTube v3 and upload endpoints plus
@@ -55,7 +57,8 @@ public final class EmulatorServer implements AutoCloseable {
         return vertx.deployVerticle(() -> server.new HttpVerticle(options.host(), bindPort),
                 new DeploymentOptions().setInstances(instances)).map(id -> {
                     server.deployments.add(id);
-                    server.state.baseUrl(options.baseUrl() != null ? options.baseUrl()
+                    server.state.baseUrl(options.baseUrl() != null
+                            ? options.baseUrl()
                             : "http://" + publicHost(options.host()) + ":" + server.port);
                     if (options.demoSeed()) {
                         server.control.seeder().demo();
@@ -134,6 +137,7 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** One HTTP server on one event loop; several share the port. */
     private final class HttpVerticle extends AbstractVerticle {
+
         private final String host;
         private final int bindPort;
 

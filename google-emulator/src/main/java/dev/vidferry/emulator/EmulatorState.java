@@ -1,5 +1,11 @@
 package dev.vidferry.emulator;
 
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.vertx.ext.web.RoutingContext;
+
 import dev.vidferry.emulator.auth.AccessToken;
 import dev.vidferry.emulator.auth.Accounts;
 import dev.vidferry.emulator.auth.User;
@@ -9,10 +15,6 @@ import dev.vidferry.emulator.http.GoogleError;
 import dev.vidferry.emulator.youtube.QuotaConfig;
 import dev.vidferry.emulator.youtube.QuotaLedger;
 import dev.vidferry.emulator.youtube.YouTubeStore;
-import io.vertx.ext.web.RoutingContext;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /** Everything the emulator knows; shared by all event loops (thread-safe stores). */
 public final class EmulatorState {

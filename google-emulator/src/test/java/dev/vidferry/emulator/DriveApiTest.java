@@ -3,12 +3,6 @@ package dev.vidferry.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.google.api.client.googleapis.json.GoogleJsonResponseException;
-import com.google.api.services.drive.Drive;
-import com.google.api.services.drive.model.File;
-import com.google.api.services.drive.model.FileList;
-import dev.vidferry.emulator.http.Json;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -19,8 +13,17 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.services.drive.Drive;
+import com.google.api.services.drive.model.File;
+import com.google.api.services.drive.model.FileList;
+
+import dev.vidferry.emulator.http.Json;
 
 class DriveApiTest {
 
@@ -34,7 +37,8 @@ class DriveApiTest {
     static void seed() {
         user = TestEmulator.newUser("drive");
         drive = TestEmulator.drive(user);
-        JsonNode created = TestEmulator.call("POST", "/_emulator/files", Json.object().put("owner", user.get("username").asText())
+        JsonNode created = TestEmulator.call("POST", "/_emulator/files", Json.object()
+                .put("owner", user.get("username").asText())
                 .set("items", Json.array()
                         .add(Json.object().put("name", "Clips").set("files", Json.object().put("count", 23).put("size", 4096)))
                         .add(Json.object().put("name", "big.mp4").put("size", 100L << 20).put("seed", 7))
@@ -118,7 +122,8 @@ class DriveApiTest {
     void rangeRequestAnswers206WithContentRangeAnd416PastTheEnd() throws Exception {
         String token = TestEmulator.bearer(user);
         HttpResponse<String> partial = TestEmulator.raw(HttpRequest.newBuilder(URI.create(TestEmulator.base()
-                + "/drive/v3/files/" + bigFileId + "?alt=media")).header("Authorization", token).header("Range", "bytes=100-199"));
+                + "/drive/v3/files/" + bigFileId + "?alt=media")).header("Authorization", token)
+                .header("Range", "bytes=100-199"));
         assertThat(partial.statusCode()).isEqualTo(206);
         assertThat(partial.headers().firstValue("Content-Range")).contains("bytes 100-199/" + (100L << 20));
         HttpResponse<String> empty = TestEmulator.raw(HttpRequest.newBuilder(URI.create(TestEmulator.base()

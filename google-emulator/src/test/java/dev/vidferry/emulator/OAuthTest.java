@@ -3,10 +3,6 @@ package dev.vidferry.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.google.auth.oauth2.AccessToken;
-import com.google.auth.oauth2.UserCredentials;
-import dev.vidferry.emulator.http.Json;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -17,7 +13,14 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.UserCredentials;
+
+import dev.vidferry.emulator.http.Json;
 
 class OAuthTest {
 
@@ -86,7 +89,8 @@ class OAuthTest {
         }
         Thread.sleep(1100);
         HttpResponse<String> r = TestEmulator.raw(HttpRequest.newBuilder(URI.create(TestEmulator.base()
-                + "/youtube/v3/channels?part=id&mine=true")).header("Authorization", "Bearer " + user.get("accessToken").asText()));
+                + "/youtube/v3/channels?part=id&mine=true"))
+                .header("Authorization", "Bearer " + user.get("accessToken").asText()));
         assertThat(r.statusCode()).isEqualTo(401);
         JsonNode error = Json.MAPPER.readTree(r.body()).get("error");
         assertThat(error.get("status").asText()).isEqualTo("UNAUTHENTICATED");
@@ -104,7 +108,8 @@ class OAuthTest {
         HttpResponse<String> auth = TestEmulator.raw(HttpRequest.newBuilder(URI.create(TestEmulator.base()
                 + "/o/oauth2/v2/auth?response_type=code&client_id=vidferry&access_type=offline&prompt=consent"
                 + "&state=s123&code_challenge_method=S256&code_challenge=" + challenge
-                + "&scope=" + URLEncoder.encode("openid email https://www.googleapis.com/auth/youtube.upload", StandardCharsets.UTF_8)
+                + "&scope="
+                + URLEncoder.encode("openid email https://www.googleapis.com/auth/youtube.upload", StandardCharsets.UTF_8)
                 + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8)
                 + "&login_hint=" + user.get("email").asText())));
         assertThat(auth.statusCode()).isEqualTo(302);
@@ -115,7 +120,8 @@ class OAuthTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=vidferry"
                         + "&client_secret=vidferry-secret&code=" + URLEncoder.encode(q.get("code"), StandardCharsets.UTF_8)
-                        + "&code_verifier=" + verifier + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8))));
+                        + "&code_verifier=" + verifier + "&redirect_uri="
+                        + URLEncoder.encode(redirect, StandardCharsets.UTF_8))));
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         JsonNode body = Json.MAPPER.readTree(token.body());
         assertThat(body.get("refresh_token").asText()).startsWith("1//");
@@ -125,7 +131,8 @@ class OAuthTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=vidferry"
                         + "&client_secret=vidferry-secret&code=" + URLEncoder.encode(q.get("code"), StandardCharsets.UTF_8)
-                        + "&code_verifier=" + verifier + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8))));
+                        + "&code_verifier=" + verifier + "&redirect_uri="
+                        + URLEncoder.encode(redirect, StandardCharsets.UTF_8))));
         assertThat(reuse.statusCode()).isEqualTo(400);
         assertThat(reuse.body()).contains("invalid_grant");
     }

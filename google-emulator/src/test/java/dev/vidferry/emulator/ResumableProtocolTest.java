@@ -2,15 +2,18 @@ package dev.vidferry.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.vidferry.emulator.http.Json;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.zip.GZIPOutputStream;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.vidferry.emulator.http.Json;
 
 /** The resumable protocol spoken by hand, as the worker does over google-http-client. */
 class ResumableProtocolTest {

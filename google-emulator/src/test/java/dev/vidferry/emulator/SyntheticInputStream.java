@@ -1,9 +1,10 @@
 package dev.vidferry.emulator;
 
-import dev.vidferry.emulator.content.SyntheticContent;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+
+import dev.vidferry.emulator.content.SyntheticContent;
 
 /** Deterministic test bytes as a stream, hashing what was read. */
 final class SyntheticInputStream extends InputStream {
@@ -53,6 +54,7 @@ final class SyntheticInputStream extends InputStream {
     }
 
     private static final class OutputStream {
+
         static java.io.OutputStream nullOutputStream() {
             return java.io.OutputStream.nullOutputStream();
         }

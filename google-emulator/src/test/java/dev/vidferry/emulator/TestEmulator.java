@@ -1,5 +1,10 @@
 package dev.vidferry.emulator;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.api.client.http.HttpBackOffIOExceptionHandler;
@@ -12,12 +17,10 @@ import com.google.api.services.drive.Drive;
 import com.google.api.services.youtube.YouTube;
 import com.google.auth.http.HttpCredentialsAdapter;
 import com.google.auth.oauth2.UserCredentials;
-import dev.vidferry.emulator.http.Json;
+
 import io.vertx.core.Vertx;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+
+import dev.vidferry.emulator.http.Json;
 
 /** One embedded emulator per test JVM, a tiny control client, and official Google clients wired to it. */
 public final class TestEmulator {
@@ -44,7 +47,8 @@ public final class TestEmulator {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
                     .header("Content-Type", "application/json");
-            b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            b.method(method, body == null
+                    ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body)));
             HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() >= 300) {

@@ -3,6 +3,11 @@ package dev.vidferry.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.googleapis.media.MediaHttpUploader;
@@ -11,10 +16,8 @@ import com.google.api.services.youtube.YouTube;
 import com.google.api.services.youtube.model.Video;
 import com.google.api.services.youtube.model.VideoSnippet;
 import com.google.api.services.youtube.model.VideoStatus;
+
 import dev.vidferry.emulator.http.Json;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Test;
 
 class YouTubeUploadTest {
 
@@ -183,11 +186,13 @@ class YouTubeUploadTest {
 
         com.google.api.services.youtube.model.Playlist playlist = yt.playlists().insert(List.of("snippet", "status"),
                 new com.google.api.services.youtube.model.Playlist().setSnippet(
-                        new com.google.api.services.youtube.model.PlaylistSnippet().setTitle("Imports"))).execute();
+                        new com.google.api.services.youtube.model.PlaylistSnippet().setTitle("Imports")))
+                .execute();
         yt.playlistItems().insert(List.of("snippet"), new com.google.api.services.youtube.model.PlaylistItem()
                 .setSnippet(new com.google.api.services.youtube.model.PlaylistItemSnippet().setPlaylistId(playlist.getId())
                         .setResourceId(new com.google.api.services.youtube.model.ResourceId().setKind("youtube#video")
-                                .setVideoId(video.getId())))).execute();
+                                .setVideoId(video.getId()))))
+                .execute();
         assertThat(yt.playlistItems().list(List.of("snippet")).setPlaylistId(playlist.getId()).execute().getItems())
                 .extracting(i -> i.getSnippet().getResourceId().getVideoId()).containsExactly(video.getId());
 

@@ -1,9 +1,11 @@
 package dev.vidferry.api.account;
 
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
 
 @ApplicationScoped
 public class GoogleAccountRepository implements PanacheRepositoryBase<GoogleAccount, UUID> {

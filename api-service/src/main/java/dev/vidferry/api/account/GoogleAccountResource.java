@@ -1,19 +1,22 @@
 package dev.vidferry.api.account;
 
-import dev.vidferry.api.common.Owners;
-import dev.vidferry.model.api.ConnectGoogleAccountRequest;
-import dev.vidferry.model.api.GoogleAccountView;
-import io.quarkus.security.Authenticated;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+import dev.vidferry.api.common.Owners;
+import dev.vidferry.model.api.ConnectGoogleAccountRequest;
+import dev.vidferry.model.api.GoogleAccountView;
 
 /** The caller's Google connection. */
 @Path("/api/v1/google/account")

@@ -1,5 +1,19 @@
 package dev.vidferry.api.account;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
 import dev.vidferry.api.common.ApiException;
 import dev.vidferry.api.common.BlockingCalls;
 import dev.vidferry.model.api.ConnectGoogleAccountRequest;
@@ -7,17 +21,6 @@ import dev.vidferry.model.api.GoogleAccountView;
 import dev.vidferry.model.job.ErrorCode;
 import dev.vidferry.platform.crypto.TokenCipher;
 import dev.vidferry.platform.google.GoogleConfig;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
 
 /** Connects a user's Google account (headless: a refresh token) and hands out its credentials to other services. */
 @ApplicationScoped
@@ -44,6 +47,7 @@ public class GoogleAccountService {
 
     /** Decrypted credentials of an owner's account, for one request. */
     public record StoredCredentials(UUID accountId, String refreshToken, String accessToken, Instant expiresAt) {
+
         @Override
         public String toString() {
             return "StoredCredentials[accountId=" + accountId + "]";

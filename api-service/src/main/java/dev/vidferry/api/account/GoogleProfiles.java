@@ -1,5 +1,9 @@
 package dev.vidferry.api.account;
 
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import com.google.api.client.http.GenericUrl;
 import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpResponse;
@@ -9,11 +13,11 @@ import com.google.api.services.youtube.YouTube;
 import com.google.api.services.youtube.model.Channel;
 import com.google.api.services.youtube.model.ChannelListResponse;
 import com.google.auth.oauth2.UserCredentials;
+
+import io.quarkus.logging.Log;
+
 import dev.vidferry.platform.google.GoogleConfig;
 import dev.vidferry.platform.google.GoogleCredentialsFactory;
-import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /**
  * Who a Google token belongs to, best effort (blocking): the OpenID subject and email from userinfo (when the token
@@ -33,6 +37,7 @@ public class GoogleProfiles {
 
     /** What we learnt; any field may be null. */
     public record Profile(String subject, String email, String channelId, String channelTitle) {
+
         static final Profile UNKNOWN = new Profile(null, null, null, null);
     }
 

@@ -1,15 +1,19 @@
 package dev.vidferry.api.account;
 
-import com.google.api.client.http.HttpResponseException;
-import com.google.auth.oauth2.AccessToken;
-import com.google.auth.oauth2.UserCredentials;
-import dev.vidferry.api.common.ApiException;
-import dev.vidferry.platform.google.GoogleCredentialsFactory;
-import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.google.api.client.http.HttpResponseException;
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.UserCredentials;
+
+import io.quarkus.logging.Log;
+
+import dev.vidferry.api.common.ApiException;
+import dev.vidferry.platform.google.GoogleCredentialsFactory;
 
 /** Blocking calls to Google's token endpoint. Never logs a token. */
 @ApplicationScoped
@@ -23,6 +27,7 @@ public class GoogleTokens {
 
     /** A fresh access token and the scopes Google granted. */
     public record Refreshed(String accessToken, Instant expiresAt, List<String> scopes) {
+
         @Override
         public String toString() {
             return "Refreshed[expiresAt=" + expiresAt + ", scopes=" + scopes + "]";

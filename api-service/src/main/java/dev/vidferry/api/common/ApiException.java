@@ -1,7 +1,8 @@
 package dev.vidferry.api.common;
 
-import dev.vidferry.model.metadata.Violation;
 import java.util.List;
+
+import dev.vidferry.model.metadata.Violation;
 
 /** A refused request, answered as {@code application/problem+json}. The message is safe to show to the caller. */
 public class ApiException extends RuntimeException {
@@ -22,7 +23,8 @@ public class ApiException extends RuntimeException {
     /** 422: the request is well-formed but some fields are wrong. */
     public static ApiException validation(List<Violation> errors) {
         return new ApiException(422, "validation", "Invalid request",
-                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                errors.size() == 1
+                        ? errors.get(0).field() + ": " + errors.get(0).message()
                         : errors.size() + " fields are invalid",
                 errors);
     }

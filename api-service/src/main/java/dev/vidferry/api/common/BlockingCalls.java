@@ -1,9 +1,11 @@
 package dev.vidferry.api.common;
 
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.function.Supplier;
 
 /**
  * Runs blocking work (the Google Java clients) on the worker pool and brings the result back to the caller's

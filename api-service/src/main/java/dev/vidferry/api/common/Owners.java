@@ -1,7 +1,8 @@
 package dev.vidferry.api.common;
 
-import io.quarkus.security.UnauthorizedException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.UnauthorizedException;
 
 /** The owner of everything a request touches: the bearer token's subject. */
 public final class Owners {

@@ -1,22 +1,27 @@
 package dev.vidferry.api.common;
 
+import java.util.List;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.vidferry.model.api.Problem;
-import dev.vidferry.model.metadata.Violation;
+
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.vidferry.model.api.Problem;
+import dev.vidferry.model.metadata.Violation;
 
 /**
  * Every error answer is {@code application/problem+json}. Bad input gets a 4xx naming the field; exception texts of
@@ -115,11 +120,15 @@ public class ProblemMappers {
 
     private static Response wrongValue(JsonMappingException e, UriInfo uri) {
         String field = fieldPath(e);
-        String message = field.endsWith("privacyStatus") ? "must be one of public, private, unlisted"
-                : field.endsWith("publishAt") ? "must be an ISO 8601 date-time with offset, e.g. 2030-01-01T10:00:00Z"
-                : field.endsWith("tags") || field.matches(".*tags\\[\\d+]") ? "must be a list of strings"
-                : field.isEmpty() ? "the body has the wrong shape (expected a JSON object)"
-                : "has the wrong type or format";
+        String message = field.endsWith("privacyStatus")
+                ? "must be one of public, private, unlisted"
+                : field.endsWith("publishAt")
+                        ? "must be an ISO 8601 date-time with offset, e.g. 2030-01-01T10:00:00Z"
+                        : field.endsWith("tags") || field.matches(".*tags\\[\\d+]")
+                                ? "must be a list of strings"
+                                : field.isEmpty()
+                                        ? "the body has the wrong shape (expected a JSON object)"
+                                        : "has the wrong type or format";
         return Problems.response(Problems.of(400, "malformed-json", "Malformed JSON",
                 (field.isEmpty() ? "body" : field) + ": " + message, path(uri),
                 List.of(new Violation(field, "invalidValue", message))));

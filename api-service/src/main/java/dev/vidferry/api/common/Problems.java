@@ -1,9 +1,11 @@
 package dev.vidferry.api.common;
 
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
 import dev.vidferry.model.api.Problem;
 import dev.vidferry.model.metadata.Violation;
-import jakarta.ws.rs.core.Response;
-import java.util.List;
 
 /** Builds problem answers. */
 public final class Problems {

@@ -1,19 +1,23 @@
 package dev.vidferry.api.drive;
 
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.drive.Drive;
 import com.google.api.services.drive.model.File;
 import com.google.auth.oauth2.UserCredentials;
+
+import io.quarkus.logging.Log;
+
 import dev.vidferry.api.account.GoogleAccountService.StoredCredentials;
 import dev.vidferry.api.account.GoogleTokens;
 import dev.vidferry.api.common.ApiException;
 import dev.vidferry.platform.google.GoogleConfig;
 import dev.vidferry.platform.google.GoogleCredentialsFactory;
-import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.util.List;
 
 /**
  * Looks a file up in Drive with the caller's credentials (blocking: call it on a worker thread). Always asks for
@@ -35,6 +39,7 @@ public class DriveLookup {
 
     /** Thrown when Google says the stored refresh token is dead. */
     public static class ReconnectRequired extends RuntimeException {
+
         public ReconnectRequired() {
             super("Google refused the stored credentials", null, false, false);
         }
@@ -69,13 +74,15 @@ public class DriveLookup {
         try {
             File file = drive.files().get(id).setFields(FIELDS).setSupportsAllDrives(true).execute();
             if (Boolean.TRUE.equals(file.getTrashed())) {
-                throw notFound(shortcutTarget ? "the shortcut's target is in the Drive trash"
+                throw notFound(shortcutTarget
+                        ? "the shortcut's target is in the Drive trash"
                         : "the Drive file is in the trash");
             }
             return file;
         } catch (GoogleJsonResponseException e) {
             if (e.getStatusCode() == 404) {
-                throw notFound(shortcutTarget ? "the shortcut's target no longer exists or is not visible to you"
+                throw notFound(shortcutTarget
+                        ? "the shortcut's target no longer exists or is not visible to you"
                         : "no Drive file with this id is visible to your Google account");
             }
             if (e.getStatusCode() == 403) {

@@ -1,13 +1,16 @@
 package dev.vidferry.api.history;
 
-import dev.vidferry.api.common.Cursor;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
-import java.util.UUID;
+
+import dev.vidferry.api.common.Cursor;
 
 @ApplicationScoped
 public class HistoryRepository implements PanacheRepositoryBase<UploadHistory, UUID> {

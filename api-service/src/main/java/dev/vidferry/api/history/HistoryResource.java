@@ -1,17 +1,20 @@
 package dev.vidferry.api.history;
 
-import dev.vidferry.api.common.Owners;
-import dev.vidferry.model.api.HistoryPage;
-import io.quarkus.security.Authenticated;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+import dev.vidferry.api.common.Owners;
+import dev.vidferry.model.api.HistoryPage;
 
 /** The caller's upload history, newest first. */
 @Path("/api/v1/history")

@@ -1,13 +1,16 @@
 package dev.vidferry.api.history;
 
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
 import dev.vidferry.api.common.Cursor;
 import dev.vidferry.api.job.JobsConfig;
 import dev.vidferry.model.api.HistoryEntry;
 import dev.vidferry.model.api.HistoryPage;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /** The caller's successful uploads. */
 @ApplicationScoped

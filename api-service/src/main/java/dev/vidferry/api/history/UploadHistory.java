@@ -1,11 +1,12 @@
 package dev.vidferry.api.history;
 
+import java.time.Instant;
+import java.util.UUID;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.util.UUID;
 
 /** A successful upload (written by workers; read here). */
 @Entity

@@ -1,12 +1,14 @@
 package dev.vidferry.api.job;
 
-import dev.vidferry.model.api.CreateJobRequest;
-import dev.vidferry.model.metadata.MetadataValidator;
-import dev.vidferry.model.metadata.Violation;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.vidferry.model.api.CreateJobRequest;
+import dev.vidferry.model.metadata.MetadataValidator;
+import dev.vidferry.model.metadata.Violation;
 
 /** Every problem of a create request, each naming its field (JSON path relative to the body). */
 @ApplicationScoped

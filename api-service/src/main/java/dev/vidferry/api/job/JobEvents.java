@@ -1,5 +1,11 @@
 package dev.vidferry.api.job;
 
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+
 import dev.vidferry.api.outbox.OutboxWriter;
 import dev.vidferry.model.event.EventEnvelope;
 import dev.vidferry.model.event.EventTypes;
@@ -10,9 +16,6 @@ import dev.vidferry.model.event.Topics;
 import dev.vidferry.model.job.ErrorCode;
 import dev.vidferry.model.job.JobStage;
 import dev.vidferry.model.job.JobStatus;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 
 /** The events the API emits about a job, through the outbox (call inside the job's transaction). */
 @ApplicationScoped
@@ -36,7 +39,8 @@ public class JobEvents {
 
     /** A status change made by the API (created, cancelled, retried), for followers of upload-job.progress. */
     public Uni<Void> statusChanged(UploadJob job) {
-        JobStage stage = job.status == JobStatus.PENDING ? JobStage.QUEUED
+        JobStage stage = job.status == JobStatus.PENDING
+                ? JobStage.QUEUED
                 : job.status.isFinished() ? JobStage.FINISHED : null;
         JobProgress payload = new JobProgress(job.id, job.ownerId, job.status, stage, job.progress,
                 job.bytesTransferred, job.sizeBytes, 0, job.message, job.videoId,

@@ -1,10 +1,12 @@
 package dev.vidferry.api.job;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.vidferry.model.api.JobView;
 import dev.vidferry.model.metadata.VideoMetadata;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** Entity to API view, and metadata to/from its JSON column. */
 @ApplicationScoped

@@ -1,17 +1,20 @@
 package dev.vidferry.api.job;
 
-import dev.vidferry.api.common.Cursor;
-import dev.vidferry.model.job.JobStatus;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+import dev.vidferry.api.common.Cursor;
+import dev.vidferry.model.job.JobStatus;
 
 @ApplicationScoped
 public class JobRepository implements PanacheRepositoryBase<UploadJob, UUID> {

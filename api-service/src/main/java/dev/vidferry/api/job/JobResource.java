@@ -1,16 +1,5 @@
 package dev.vidferry.api.job;
 
-import dev.vidferry.api.common.Owners;
-import dev.vidferry.model.api.BulkCreateJobsRequest;
-import dev.vidferry.model.api.BulkCreateJobsResponse;
-import dev.vidferry.model.api.ClearJobsResponse;
-import dev.vidferry.model.api.CreateJobRequest;
-import dev.vidferry.model.api.JobPage;
-import dev.vidferry.model.api.JobView;
-import io.quarkus.security.Authenticated;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,8 +11,22 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+import dev.vidferry.api.common.Owners;
+import dev.vidferry.model.api.BulkCreateJobsRequest;
+import dev.vidferry.model.api.BulkCreateJobsResponse;
+import dev.vidferry.model.api.ClearJobsResponse;
+import dev.vidferry.model.api.CreateJobRequest;
+import dev.vidferry.model.api.JobPage;
+import dev.vidferry.model.api.JobView;
 
 /** Upload jobs of the caller. */
 @Path("/api/v1/jobs")

@@ -1,5 +1,21 @@
 package dev.vidferry.api.job;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
 import dev.vidferry.api.account.GoogleAccountService;
 import dev.vidferry.api.account.GoogleAccountService.StoredCredentials;
 import dev.vidferry.api.common.ApiException;
@@ -18,19 +34,6 @@ import dev.vidferry.model.api.JobView;
 import dev.vidferry.model.job.JobStateMachine;
 import dev.vidferry.model.job.JobStatus;
 import dev.vidferry.model.metadata.Violation;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /** Creates, lists and changes upload jobs. Every change and its outbox events commit in one transaction. */
 @ApplicationScoped
@@ -89,11 +92,15 @@ public class JobService {
                         .map(job -> new BulkItemResult(index, 201, job, null))
                         .onFailure(ApiException.class).recoverWithItem(failure -> {
                             ApiException e = (ApiException) failure;
-                            ApiException item = e.errors().isEmpty() ? e : new ApiException(e.status(), e.type(),
-                                    e.title(), e.getMessage(), e.errors().stream()
-                                            .map(v -> v.field().isEmpty() ? new Violation("jobs[" + index + "]",
-                                                    v.code(), v.message()) : v.under("jobs[" + index + "]"))
-                                            .toList());
+                            ApiException item = e.errors().isEmpty()
+                                    ? e
+                                    : new ApiException(e.status(), e.type(),
+                                            e.title(), e.getMessage(), e.errors().stream()
+                                                    .map(v -> v.field().isEmpty()
+                                                            ? new Violation("jobs[" + index + "]",
+                                                                    v.code(), v.message())
+                                                            : v.under("jobs[" + index + "]"))
+                                                    .toList());
                             return new BulkItemResult(index, e.status(), null, Problems.of(item, path));
                         }))
                 .collect().asList()

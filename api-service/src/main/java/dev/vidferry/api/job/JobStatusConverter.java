@@ -1,8 +1,9 @@
 package dev.vidferry.api.job;
 
-import dev.vidferry.model.job.JobStatus;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+
+import dev.vidferry.model.job.JobStatus;
 
 /** Stores {@link JobStatus} by its wire name ({@code pending}, ...), as the schema's CHECK expects. */
 @Converter

@@ -1,15 +1,18 @@
 package dev.vidferry.api.job;
 
-import dev.vidferry.model.job.JobStatus;
+import java.time.Instant;
+import java.util.UUID;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.util.UUID;
+
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.DynamicUpdate;
+
+import dev.vidferry.model.job.JobStatus;
 
 /**
  * A row of {@code upload_job}. Workers change it with fenced SQL; the API changes it only under a row lock

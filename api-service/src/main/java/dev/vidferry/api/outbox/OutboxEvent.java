@@ -1,13 +1,15 @@
 package dev.vidferry.api.outbox;
 
+import java.time.Instant;
+import java.util.UUID;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.util.UUID;
+
 import org.hibernate.annotations.ColumnTransformer;
 
 /** A row of {@code job_outbox}, written in the transaction of the change it announces. */

@@ -1,7 +1,8 @@
 package dev.vidferry.api.outbox;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 
 @ApplicationScoped
 public class OutboxRepository implements PanacheRepository<OutboxEvent> {

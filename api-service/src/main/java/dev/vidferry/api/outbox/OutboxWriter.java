@@ -1,10 +1,13 @@
 package dev.vidferry.api.outbox;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+
 import dev.vidferry.model.event.EventEnvelope;
 import dev.vidferry.platform.outbox.OutboxSql;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Adds an event to the outbox in the current transaction (call it inside {@code @WithTransaction} together with the

@@ -7,6 +7,7 @@ package dev.vidferry.model.api;
  *        verified once against Google, then stored encrypted and never shown again
  */
 public record ConnectGoogleAccountRequest(String refreshToken) {
+
     @Override
     public String toString() {
         return "ConnectGoogleAccountRequest[refreshToken=***]";

@@ -1,9 +1,10 @@
 package dev.vidferry.model.api;
 
-import dev.vidferry.model.job.JobStatus;
-import dev.vidferry.model.metadata.VideoMetadata;
 import java.time.Instant;
 import java.util.UUID;
+
+import dev.vidferry.model.job.JobStatus;
+import dev.vidferry.model.metadata.VideoMetadata;
 
 /**
  * An upload job as the API shows it.

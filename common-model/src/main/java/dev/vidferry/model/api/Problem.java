@@ -1,8 +1,10 @@
 package dev.vidferry.model.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.vidferry.model.metadata.Violation;
 import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.vidferry.model.metadata.Violation;
 
 /**
  * An RFC 9457 problem ({@code application/problem+json}), the body of every error answer of the API.

@@ -9,5 +9,6 @@ import java.util.UUID;
  * @param action {@code cancel}
  */
 public record JobControl(UUID jobId, String action) {
+
     public static final String CANCEL = "cancel";
 }

@@ -1,10 +1,11 @@
 package dev.vidferry.model.event;
 
+import java.time.Instant;
+import java.util.UUID;
+
 import dev.vidferry.model.job.ErrorCode;
 import dev.vidferry.model.job.JobStage;
 import dev.vidferry.model.job.JobStatus;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Payload of {@code upload-job.progress}: emitted on every status change and at most every 500 ms while

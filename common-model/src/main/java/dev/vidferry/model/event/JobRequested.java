@@ -1,7 +1,8 @@
 package dev.vidferry.model.event;
 
-import dev.vidferry.model.metadata.VideoMetadata;
 import java.util.UUID;
+
+import dev.vidferry.model.metadata.VideoMetadata;
 
 /**
  * Payload of {@code upload-job.requested}: a job is ready to run. Carries what a worker needs to run it

@@ -4,6 +4,7 @@ import java.util.List;
 
 /** Kafka topics of vidferry with the partition counts we create them with. Keys are job ids. */
 public final class Topics {
+
     /** Jobs ready for a worker. Partitions bound how many workers consume in parallel. */
     public static final String JOB_REQUESTED = "upload-job.requested";
     /** Status and progress of jobs: the public contract for outside consumers. */

@@ -1,14 +1,13 @@
 package dev.vidferry.model.job;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What a running job is doing right now, shown with its progress. */
 public enum JobStage {
-    QUEUED,
-    DOWNLOADING,
-    UPLOADING,
-    FINISHED;
+
+    QUEUED, DOWNLOADING, UPLOADING, FINISHED;
 
     @JsonValue
     public String wireName() {

@@ -69,6 +69,7 @@ public final class JobStateMachine {
 
     /** A refused status change. */
     public static final class IllegalTransitionException extends IllegalStateException {
+
         private final JobStatus from;
         private final JobStatus to;
 

@@ -1,11 +1,13 @@
 package dev.vidferry.model.job;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /** Lifecycle state of an upload job. Serialised in lower case (`pending`, `uploading`, ...). */
 public enum JobStatus {
+
     /** Waiting for a worker to claim it. */
     PENDING,
     /** Claimed by a worker; reading Drive metadata and the first bytes. */

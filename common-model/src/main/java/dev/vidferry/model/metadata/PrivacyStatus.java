@@ -1,14 +1,14 @@
 package dev.vidferry.model.metadata;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /** YouTube {@code status.privacyStatus}. */
 public enum PrivacyStatus {
-    PUBLIC,
-    PRIVATE,
-    UNLISTED;
+
+    PUBLIC, PRIVATE, UNLISTED;
 
     @JsonValue
     public String wireName() {

@@ -22,7 +22,7 @@ class JobStateMachineTest {
             "PENDING, DOWNLOADING", "PENDING, CANCELLED", "PENDING, DEFERRED",
             "DOWNLOADING, UPLOADING", "DOWNLOADING, COMPLETED", "DOWNLOADING, PENDING",
             "UPLOADING, COMPLETED", "UPLOADING, FAILED", "UPLOADING, CANCELLED", "UPLOADING, DEFERRED",
-            "DEFERRED, PENDING", "FAILED, PENDING", "CANCELLED, PENDING" })
+            "DEFERRED, PENDING", "FAILED, PENDING", "CANCELLED, PENDING"})
     void allowsTheLifecycleOfAJob(JobStatus from, JobStatus to) {
         assertThat(JobStateMachine.canTransition(from, to)).isTrue();
     }
@@ -30,7 +30,7 @@ class JobStateMachineTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
             "PENDING, UPLOADING", "PENDING, COMPLETED", "DEFERRED, UPLOADING", "FAILED, COMPLETED",
-            "CANCELLED, UPLOADING", "CANCELLED, COMPLETED", "FAILED, DOWNLOADING", "UPLOADING, DOWNLOADING" })
+            "CANCELLED, UPLOADING", "CANCELLED, COMPLETED", "FAILED, DOWNLOADING", "UPLOADING, DOWNLOADING"})
     void refusesShortcutsAndResurrections(JobStatus from, JobStatus to) {
         assertThat(JobStateMachine.canTransition(from, to)).isFalse();
         assertThatThrownBy(() -> JobStateMachine.requireTransition(from, to))

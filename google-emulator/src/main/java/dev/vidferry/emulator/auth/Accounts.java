@@ -1,9 +1,5 @@
 package dev.vidferry.emulator.auth;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vidferry.emulator.EmulatorClock;
-import dev.vidferry.emulator.http.GoogleError;
-import dev.vidferry.emulator.http.Json;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -12,6 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.vidferry.emulator.EmulatorClock;
+import dev.vidferry.emulator.http.GoogleError;
+import dev.vidferry.emulator.http.Json;
 
 /** Users, OAuth clients, refresh tokens and authorization codes; issues and validates JWTs. */
 public final class Accounts {
@@ -118,7 +120,8 @@ public final class Accounts {
 
     public RefreshGrant issueRefreshToken(User user, String clientId, Set<String> scopes) {
         String token = "1//" + random(48);
-        RefreshGrant grant = new RefreshGrant(token, user.username, clientId, Scopes.join(scopes), UUID.randomUUID().toString());
+        RefreshGrant grant = new RefreshGrant(token, user.username, clientId, Scopes.join(scopes),
+                UUID.randomUUID().toString());
         if (refreshTokenTtlSeconds > 0) {
             grant.expiresAt = clock.now().plusSeconds(refreshTokenTtlSeconds);
         }
@@ -157,7 +160,8 @@ public final class Accounts {
     public int expireRefreshTokens(String username, String token) {
         int n = 0;
         for (RefreshGrant g : refreshTokens.values()) {
-            if ((token != null && g.token.equals(token)) || (token == null && (username == null || g.username.equals(username)))) {
+            if ((token != null && g.token.equals(token))
+                    || (token == null && (username == null || g.username.equals(username)))) {
                 g.expiresAt = clock.now();
                 n++;
             }
@@ -236,6 +240,7 @@ public final class Accounts {
 
     /** A refresh token; the family id links it to the access tokens minted from it. */
     public static final class RefreshGrant {
+
         public final String token;
         public final String username;
         public final String clientId;

@@ -1,8 +1,5 @@
 package dev.vidferry.emulator.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vidferry.emulator.http.Json;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -12,6 +9,11 @@ import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 import java.util.HexFormat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.vidferry.emulator.http.Json;
 
 /** RS256 signing and verification with one RSA key generated at start; JWKS publishes it under {@link #kid()}. */
 public final class Jwt {

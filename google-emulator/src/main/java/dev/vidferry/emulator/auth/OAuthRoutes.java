@@ -1,13 +1,5 @@
 package dev.vidferry.emulator.auth;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vidferry.emulator.EmulatorState;
-import dev.vidferry.emulator.control.Faults;
-import dev.vidferry.emulator.http.Json;
-import io.vertx.core.MultiMap;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,6 +7,17 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import dev.vidferry.emulator.EmulatorState;
+import dev.vidferry.emulator.control.Faults;
+import dev.vidferry.emulator.http.Json;
 
 /** OAuth 2.0 / OpenID Connect: discovery, JWKS, authorize (auto-consent), token, userinfo, revoke. */
 public final class OAuthRoutes {
@@ -165,7 +168,9 @@ public final class OAuthRoutes {
             return;
         }
         User user = accounts.user(code.username());
-        Accounts.RefreshGrant refresh = code.offline() ? accounts.issueRefreshToken(user, client.clientId(), code.scopes()) : null;
+        Accounts.RefreshGrant refresh = code.offline()
+                ? accounts.issueRefreshToken(user, client.clientId(), code.scopes())
+                : null;
         sendTokens(ctx, user, client.clientId(), code.scopes(), refresh, code.nonce(), refresh != null);
     }
 

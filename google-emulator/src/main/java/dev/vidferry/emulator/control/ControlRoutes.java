@@ -1,8 +1,24 @@
 package dev.vidferry.emulator.control;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
 import dev.vidferry.emulator.EmulatorState;
 import dev.vidferry.emulator.auth.Accounts;
 import dev.vidferry.emulator.auth.OAuthClient;
@@ -15,19 +31,6 @@ import dev.vidferry.emulator.http.Json;
 import dev.vidferry.emulator.youtube.QuotaConfig;
 import dev.vidferry.emulator.youtube.UploadSession;
 import dev.vidferry.emulator.youtube.Video;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /** The control API under {@code /_emulator} (see the module README). */
 public final class ControlRoutes {
@@ -48,7 +51,8 @@ public final class ControlRoutes {
         router.route("/_emulator/*").handler(BodyHandler.create().setBodyLimit(4 << 20));
         router.post("/_emulator/reset").handler(this::reset);
         router.post("/_emulator/clients").handler(this::addClient);
-        router.get("/_emulator/clients").handler(ctx -> Json.send(ctx, 200, Json.MAPPER.valueToTree(state.accounts().clients())));
+        router.get("/_emulator/clients")
+                .handler(ctx -> Json.send(ctx, 200, Json.MAPPER.valueToTree(state.accounts().clients())));
         router.post("/_emulator/users").handler(this::addUser);
         router.get("/_emulator/users").handler(this::listUsers);
         router.post("/_emulator/users/:username/tokens").handler(this::userTokens);
@@ -205,7 +209,8 @@ public final class ControlRoutes {
     private void addFiles(RoutingContext ctx) {
         JsonNode b = body(ctx);
         User owner = user(ctx, required(b, "owner"));
-        String parent = b.hasNonNull("parentId") ? b.get("parentId").asText()
+        String parent = b.hasNonNull("parentId")
+                ? b.get("parentId").asText()
                 : b.hasNonNull("driveId") ? b.get("driveId").asText() : owner.rootFolderId;
         if ("root".equals(parent)) {
             parent = owner.rootFolderId;

@@ -12,6 +12,7 @@ public final class Faults {
 
     /** Where a fault strikes. */
     public enum Target {
+
         /** a PUT/POST to an upload session (resumable chunk or status query) */
         UPLOAD_PUT,
         /** a Drive media download */

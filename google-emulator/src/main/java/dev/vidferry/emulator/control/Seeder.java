@@ -1,7 +1,11 @@
 package dev.vidferry.emulator.control;
 
+import java.util.List;
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+
 import dev.vidferry.emulator.EmulatorState;
 import dev.vidferry.emulator.auth.User;
 import dev.vidferry.emulator.content.SyntheticContent;
@@ -9,8 +13,6 @@ import dev.vidferry.emulator.drive.DriveFile;
 import dev.vidferry.emulator.drive.DriveStore;
 import dev.vidferry.emulator.drive.SharedDrive;
 import dev.vidferry.emulator.http.Json;
-import java.util.List;
-import java.util.Set;
 
 /** Creates Drive content: single items, nested trees from a JSON spec, and the demo seed. */
 public final class Seeder {
@@ -122,7 +124,7 @@ public final class Seeder {
     /** Users alice and bob with channels, a Demo folder tree with ~20 videos, a shortcut and a shared drive. */
     public void demo() {
         long mib = 1 << 20;
-        for (String name : new String[] {"alice", "bob"}) {
+        for (String name : new String[]{"alice", "bob"}) {
             User u = state.createUser(name, name + "@vidferry.test", name, null, true);
             DriveFile demo = folder(u, u.rootFolderId, "Demo");
             DriveFile holidays = folder(u, demo.id, "Holidays");

@@ -1,8 +1,9 @@
 package dev.vidferry.emulator.drive;
 
-import dev.vidferry.emulator.content.SyntheticContent;
 import java.time.Instant;
 import java.util.List;
+
+import dev.vidferry.emulator.content.SyntheticContent;
 
 /** A Drive item: folder, blob file (synthetic content) or shortcut. */
 public final class DriveFile {

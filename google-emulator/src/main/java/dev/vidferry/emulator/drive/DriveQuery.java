@@ -1,6 +1,5 @@
 package dev.vidferry.emulator.drive;
 
-import dev.vidferry.emulator.http.GoogleError;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -9,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
+
+import dev.vidferry.emulator.http.GoogleError;
 
 /**
  * The subset of Drive's search syntax vidferry uses: {@code 'id' in parents}, {@code 'email' in owners},
@@ -118,7 +119,8 @@ public final class DriveQuery {
                 return switch (op) {
                     case "=" -> f -> get.apply(f).equals(v);
                     case "!=" -> f -> !get.apply(f).equals(v);
-                    case "contains" -> field.equals("mimeType") ? f -> f.mimeType.contains(v)
+                    case "contains" -> field.equals("mimeType")
+                            ? f -> f.mimeType.contains(v)
                             : f -> tokenPrefixMatch(get.apply(f), v);
                     default -> throw invalid();
                 };
@@ -154,7 +156,8 @@ public final class DriveQuery {
 
     private static Instant time(String s) {
         try {
-            return s.endsWith("Z") || s.matches(".*[+-]\\d\\d:\\d\\d$") ? java.time.OffsetDateTime.parse(s).toInstant()
+            return s.endsWith("Z") || s.matches(".*[+-]\\d\\d:\\d\\d$")
+                    ? java.time.OffsetDateTime.parse(s).toInstant()
                     : LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
         } catch (Exception e) {
             throw invalid();

@@ -1,19 +1,5 @@
 package dev.vidferry.emulator.drive;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vidferry.emulator.EmulatorState;
-import dev.vidferry.emulator.auth.AccessToken;
-import dev.vidferry.emulator.auth.Scopes;
-import dev.vidferry.emulator.auth.User;
-import dev.vidferry.emulator.content.SyntheticContent;
-import dev.vidferry.emulator.control.Faults;
-import dev.vidferry.emulator.http.GoogleError;
-import dev.vidferry.emulator.http.Json;
-import io.vertx.core.Context;
-import io.vertx.core.MultiMap;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,11 +9,29 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import dev.vidferry.emulator.EmulatorState;
+import dev.vidferry.emulator.auth.AccessToken;
+import dev.vidferry.emulator.auth.Scopes;
+import dev.vidferry.emulator.auth.User;
+import dev.vidferry.emulator.content.SyntheticContent;
+import dev.vidferry.emulator.control.Faults;
+import dev.vidferry.emulator.http.GoogleError;
+import dev.vidferry.emulator.http.Json;
+
 /** Drive v3: files.list, files.get (metadata and media on both download paths), drives.list/get, about.get. */
 public final class DriveRoutes {
 
     private static final FieldMask DEFAULT_GET = FieldMask.parse("kind,id,name,mimeType");
-    private static final FieldMask DEFAULT_LIST = FieldMask.parse("kind,incompleteSearch,nextPageToken,files(kind,id,name,mimeType)");
+    private static final FieldMask DEFAULT_LIST = FieldMask
+            .parse("kind,incompleteSearch,nextPageToken,files(kind,id,name,mimeType)");
 
     private final EmulatorState state;
     private final DriveStore store;
@@ -114,7 +118,8 @@ public final class DriveRoutes {
         apiFault();
         User user = EmulatorState.userOf(state.authenticate(ctx, Scopes.DRIVE_METADATA));
         DriveFile f = find(ctx, user);
-        FieldMask mask = ctx.request().getParam("fields") != null ? FieldMask.parse(ctx.request().getParam("fields"))
+        FieldMask mask = ctx.request().getParam("fields") != null
+                ? FieldMask.parse(ctx.request().getParam("fields"))
                 : DEFAULT_GET;
         boolean needDigests = mask.selects("md5Checksum") || mask.selects("sha256Checksum");
         whenDigests(needDigests ? List.of(f) : List.of(), ctx.vertx().getOrCreateContext(),
@@ -301,7 +306,7 @@ public final class DriveRoutes {
                 case "name", "name_natural" -> Comparator.comparing((DriveFile f) -> f.name.toLowerCase(Locale.ROOT));
                 case "createdTime" -> Comparator.comparing((DriveFile f) -> f.createdTime);
                 case "modifiedTime", "modifiedByMeTime", "recency", "viewedByMeTime" ->
-                        Comparator.comparing((DriveFile f) -> f.modifiedTime);
+                    Comparator.comparing((DriveFile f) -> f.modifiedTime);
                 case "quotaBytesUsed" -> Comparator.comparing((DriveFile f) -> f.isBlob() ? f.content.size() : 0L);
                 case "starred", "sharedWithMeTime" -> Comparator.comparing((DriveFile f) -> 0);
                 default -> throw GoogleError.invalidParameter("orderBy", "Invalid Value").failure();
@@ -335,12 +340,12 @@ public final class DriveRoutes {
 
     private static long[] decodeToken(String token, String fingerprint) {
         if (token == null) {
-            return new long[] {0, 0};
+            return new long[]{0, 0};
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":");
             if (parts.length == 4 && parts[0].equals("v1") && parts[3].equals(fingerprint)) {
-                return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])};
+                return new long[]{Long.parseLong(parts[1]), Long.parseLong(parts[2])};
             }
         } catch (RuntimeException ignored) {
             // answered below
@@ -370,7 +375,7 @@ public final class DriveRoutes {
                 first = Long.parseLong(a);
                 last = b.isEmpty() ? size - 1 : Math.min(Long.parseLong(b), size - 1);
             }
-            return first >= size || first > last ? null : new long[] {first, last};
+            return first >= size || first > last ? null : new long[]{first, last};
         } catch (NumberFormatException e) {
             return null;
         }

@@ -1,7 +1,5 @@
 package dev.vidferry.emulator.drive;
 
-import dev.vidferry.emulator.auth.User;
-import dev.vidferry.emulator.content.SyntheticContent;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Collection;
@@ -11,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+
+import dev.vidferry.emulator.auth.User;
+import dev.vidferry.emulator.content.SyntheticContent;
 
 /** Every Drive item and shared drive, with visibility rules. */
 public final class DriveStore {

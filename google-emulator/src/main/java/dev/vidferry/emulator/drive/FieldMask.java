@@ -1,12 +1,14 @@
 package dev.vidferry.emulator.drive;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.vidferry.emulator.http.GoogleError;
 import dev.vidferry.emulator.http.Json;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Google's partial-response {@code fields} syntax: {@code a,b(c,d),e/f,*}. */
 public final class FieldMask {

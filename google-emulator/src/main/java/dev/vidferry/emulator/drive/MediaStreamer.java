@@ -1,11 +1,12 @@
 package dev.vidferry.emulator.drive;
 
-import dev.vidferry.emulator.content.SyntheticContent;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+
+import dev.vidferry.emulator.content.SyntheticContent;
 
 /**
  * Streams a byte range of synthetic content with backpressure (write-queue-full + drain), optional pacing to a byte

@@ -1,6 +1,7 @@
 package dev.vidferry.emulator.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.vertx.ext.web.RoutingContext;
 
 /** Google's JSON error envelope: {"error":{"code","message","errors":[{...}],"status"}}. */
@@ -86,6 +87,7 @@ public record GoogleError(int code, String reason, String domain, String message
 
     /** Thrown by handlers; the router's failure handler answers it. */
     public static final class Failure extends RuntimeException {
+
         public final GoogleError error;
 
         public Failure(GoogleError error) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
@@ -62,6 +63,7 @@ public final class Json {
 
     /** A malformed request body or parameter, answered as Google's 400. */
     public static final class BadRequest extends RuntimeException {
+
         public final String reason;
 
         public BadRequest(String reason, String message) {

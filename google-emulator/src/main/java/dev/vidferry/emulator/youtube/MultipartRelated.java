@@ -1,13 +1,15 @@
 package dev.vidferry.emulator.youtube;
 
-import dev.vidferry.emulator.http.GoogleError;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.RoutingContext;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Consumer;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+import dev.vidferry.emulator.http.GoogleError;
 
 /**
  * Streaming parser for a {@code multipart/related} upload: a JSON metadata part, then the media part, which is fed to
@@ -19,6 +21,7 @@ final class MultipartRelated {
 
     /** Called once the metadata and the media part's headers are known; hands back the session to feed. */
     interface Start {
+
         void onMetadata(Buffer metadata, String mediaType, Consumer<UploadSession> sink);
     }
 
@@ -136,8 +139,7 @@ final class MultipartRelated {
     }
 
     static int indexOf(byte[] hay, int length, byte[] needle, int from) {
-        outer:
-        for (int i = Math.max(0, from); i <= length - needle.length; i++) {
+        outer : for (int i = Math.max(0, from); i <= length - needle.length; i++) {
             if (hay[i] != needle[0]) {
                 continue;
             }

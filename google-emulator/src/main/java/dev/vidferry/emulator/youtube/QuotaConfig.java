@@ -36,11 +36,11 @@ public record QuotaConfig(String model, Map<String, Long> limits, Map<String, In
 
     private static Map<String, Integer> baseCosts() {
         Map<String, Integer> c = new HashMap<>();
-        for (String m : new String[] {"videos.list", "channels.list", "playlists.list", "playlistItems.list",
+        for (String m : new String[]{"videos.list", "channels.list", "playlists.list", "playlistItems.list",
                 "videoCategories.list"}) {
             c.put(m, 1);
         }
-        for (String m : new String[] {"videos.update", "videos.delete", "playlists.insert", "playlists.update",
+        for (String m : new String[]{"videos.update", "videos.delete", "playlists.insert", "playlists.update",
                 "playlists.delete", "playlistItems.insert", "playlistItems.update", "playlistItems.delete",
                 "thumbnails.set"}) {
             c.put(m, 50);

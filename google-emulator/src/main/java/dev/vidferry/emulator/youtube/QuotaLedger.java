@@ -1,9 +1,5 @@
 package dev.vidferry.emulator.youtube;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vidferry.emulator.EmulatorClock;
-import dev.vidferry.emulator.http.GoogleError;
-import dev.vidferry.emulator.http.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +7,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.vidferry.emulator.EmulatorClock;
+import dev.vidferry.emulator.http.GoogleError;
+import dev.vidferry.emulator.http.Json;
 
 /** Quota used per project (OAuth client id) and bucket for the current Pacific day; channel upload counts per 24 h. */
 public final class QuotaLedger {

@@ -3,18 +3,21 @@ package dev.vidferry.emulator.youtube;
 import static dev.vidferry.emulator.youtube.UploadRoutes.drainThen;
 import static dev.vidferry.emulator.youtube.UploadRoutes.parseLong;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
 import dev.vidferry.emulator.EmulatorState;
 import dev.vidferry.emulator.auth.AccessToken;
 import dev.vidferry.emulator.auth.Scopes;
 import dev.vidferry.emulator.auth.User;
 import dev.vidferry.emulator.http.GoogleError;
 import dev.vidferry.emulator.http.Json;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** thumbnails.set: media, multipart or resumable upload of a JPEG/PNG up to 2 MB for a verified channel's video. */
 public final class ThumbnailRoutes {
@@ -88,8 +91,10 @@ public final class ThumbnailRoutes {
         req.handler(b -> size[0] += b.length());
         req.endHandler(e -> {
             session.received()[0] += size[0];
-            long total = session.total() >= 0 ? session.total() : parseLong(String.valueOf(req.getHeader("Content-Range"))
-                    .replaceAll(".*/", ""), -1);
+            long total = session.total() >= 0
+                    ? session.total()
+                    : parseLong(String.valueOf(req.getHeader("Content-Range"))
+                            .replaceAll(".*/", ""), -1);
             if (total >= 0 && session.received()[0] >= total) {
                 thumbnailDone(ctx, session.video(), session.received()[0]);
             } else {
@@ -115,7 +120,7 @@ public final class ThumbnailRoutes {
         }
         v.thumbnailSet = true;
         ObjectNode item = Json.object();
-        for (String n : new String[] {"default", "medium", "high"}) {
+        for (String n : new String[]{"default", "medium", "high"}) {
             item.putObject(n).put("url", "https://i.ytimg.com/vi/" + v.id + "/" + n + ".jpg");
         }
         ObjectNode out = Json.object().put("kind", "youtube#thumbnailSetResponse").put("etag", "thumb" + v.id);

@@ -1,6 +1,16 @@
 package dev.vidferry.emulator.youtube;
 
+import java.nio.ByteBuffer;
+import java.time.Duration;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
 import dev.vidferry.emulator.EmulatorState;
 import dev.vidferry.emulator.auth.AccessToken;
 import dev.vidferry.emulator.auth.Scopes;
@@ -8,13 +18,6 @@ import dev.vidferry.emulator.auth.User;
 import dev.vidferry.emulator.control.Faults;
 import dev.vidferry.emulator.http.GoogleError;
 import dev.vidferry.emulator.http.Json;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import java.nio.ByteBuffer;
-import java.time.Duration;
 
 /**
  * videos.insert uploads: resumable (initiation, chunk PUTs with Content-Range, 308 + Range, status queries), multipart
@@ -69,7 +72,8 @@ public final class UploadRoutes {
             VideoValidator.validate(resource, state.clock().now());
             state.quota().countUpload(user.channelId);
             long total = parseLong(req.getHeader("X-Upload-Content-Length"), -1);
-            String mime = req.getHeader("X-Upload-Content-Type") != null ? req.getHeader("X-Upload-Content-Type")
+            String mime = req.getHeader("X-Upload-Content-Type") != null
+                    ? req.getHeader("X-Upload-Content-Type")
                     : "video/*";
             String id = YouTubeStore.newUploadId();
             state.youtube().add(new UploadSession(id, user, token.clientId(), resource, mime, total, state.clock().now(),
@@ -180,6 +184,7 @@ public final class UploadRoutes {
 
     /** Streams one chunk into the session: skip bytes already held, stop at the declared last byte, pace, reset. */
     private final class ChunkReceiver {
+
         private final RoutingContext ctx;
         private final UploadSession session;
         private final long chunkLength;

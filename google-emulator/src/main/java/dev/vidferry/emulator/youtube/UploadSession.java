@@ -1,7 +1,5 @@
 package dev.vidferry.emulator.youtube;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vidferry.emulator.auth.User;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -11,6 +9,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.vidferry.emulator.auth.User;
 
 /**
  * A resumable upload session. Bytes are hashed as they arrive and then dropped; only whole 256 KiB units are committed
@@ -175,6 +177,7 @@ public final class UploadSession {
 
     /** Runs tasks one after another on the shared hasher pool. */
     private static final class Serial {
+
         private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
         private boolean running;
 

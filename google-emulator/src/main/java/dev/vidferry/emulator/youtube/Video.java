@@ -1,7 +1,8 @@
 package dev.vidferry.emulator.youtube;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** An uploaded video: its metadata as stored and what the emulator received. */
 public final class Video {

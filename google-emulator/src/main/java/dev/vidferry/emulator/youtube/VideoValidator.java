@@ -1,12 +1,14 @@
 package dev.vidferry.emulator.youtube;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vidferry.emulator.http.GoogleError;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.vidferry.emulator.http.GoogleError;
 
 /** YouTube's rules for the snippet and status of videos.insert, answered with its 400 reasons. */
 public final class VideoValidator {

@@ -1,14 +1,16 @@
 package dev.vidferry.emulator.youtube;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.vidferry.emulator.EmulatorState;
 import dev.vidferry.emulator.auth.OAuthClient;
 import dev.vidferry.emulator.http.GoogleError;
 import dev.vidferry.emulator.http.Json;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /** Turning a received upload into a stored Video, and the {@code part} parameter. */
 public final class Videos {
@@ -43,7 +45,7 @@ public final class Videos {
             snippet.set("tags", in.get("tags").deepCopy());
         }
         snippet.put("categoryId", in.hasNonNull("categoryId") ? in.get("categoryId").asText() : "22");
-        for (String f : new String[] {"defaultLanguage", "defaultAudioLanguage"}) {
+        for (String f : new String[]{"defaultLanguage", "defaultAudioLanguage"}) {
             if (in.hasNonNull(f)) {
                 snippet.put(f, in.get(f).asText());
             }

@@ -1,8 +1,16 @@
 package dev.vidferry.emulator.youtube;
 
+import java.util.Arrays;
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
 import dev.vidferry.emulator.EmulatorState;
 import dev.vidferry.emulator.auth.AccessToken;
 import dev.vidferry.emulator.auth.Scopes;
@@ -10,11 +18,6 @@ import dev.vidferry.emulator.auth.User;
 import dev.vidferry.emulator.control.Faults;
 import dev.vidferry.emulator.http.GoogleError;
 import dev.vidferry.emulator.http.Json;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
-import java.util.Arrays;
-import java.util.Set;
 
 /** YouTube Data v3 JSON methods: videos.list/delete, channels.list, playlists.list/insert, playlistItems.list/insert. */
 public final class YouTubeRoutes {

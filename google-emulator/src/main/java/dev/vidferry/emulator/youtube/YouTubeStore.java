@@ -1,9 +1,5 @@
 package dev.vidferry.emulator.youtube;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vidferry.emulator.auth.User;
-import dev.vidferry.emulator.http.Json;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Collection;
@@ -11,6 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.vidferry.emulator.auth.User;
+import dev.vidferry.emulator.http.Json;
 
 /** Videos, upload sessions and playlists. */
 public final class YouTubeStore {

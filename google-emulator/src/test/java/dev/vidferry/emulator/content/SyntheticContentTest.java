@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
+
 import org.junit.jupiter.api.Test;
 
 class SyntheticContentTest {
@@ -13,7 +14,7 @@ class SyntheticContentTest {
         SyntheticContent c = new SyntheticContent(99, 10_000);
         byte[] all = new byte[10_000];
         c.fill(0, all, 0, all.length);
-        for (int[] r : new int[][] {{0, 1}, {3, 17}, {7, 8}, {4095, 5000}, {9999, 1}}) {
+        for (int[] r : new int[][]{{0, 1}, {3, 17}, {7, 8}, {4095, 5000}, {9999, 1}}) {
             byte[] part = new byte[r[1]];
             c.fill(r[0], part, 0, r[1]);
             assertThat(part).isEqualTo(Arrays.copyOfRange(all, r[0], r[0] + r[1]));

@@ -3,11 +3,13 @@ package dev.vidferry.emulator.drive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vidferry.emulator.http.GoogleError;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
+
 import org.junit.jupiter.api.Test;
+
+import dev.vidferry.emulator.http.GoogleError;
 
 class DriveQueryTest {
 

@@ -2,9 +2,11 @@ package dev.vidferry.emulator.drive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vidferry.emulator.http.Json;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.vidferry.emulator.http.Json;
 
 class FieldMaskTest {
 

@@ -1,10 +1,12 @@
 package dev.vidferry.emulator.oidc;
 
-import dev.vidferry.emulator.EmulatorOptions;
-import dev.vidferry.emulator.EmulatorServer;
+import java.util.Map;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
-import java.util.Map;
+
+import dev.vidferry.emulator.EmulatorOptions;
+import dev.vidferry.emulator.EmulatorServer;
 
 /** Starts an embedded emulator as the OIDC issuer of the test app. */
 public class OidcEmulatorResource implements QuarkusTestResourceLifecycleManager {

@@ -1,10 +1,12 @@
 package dev.vidferry.emulator.oidc;
 
-import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.Authenticated;
 
 /** A tiny endpoint protected by quarkus-oidc, only in tests: proves emulator tokens validate like Google's. */
 @Path("/protected")

@@ -1,7 +1,8 @@
 package dev.vidferry.platform.crypto;
 
-import io.smallrye.config.ConfigMapping;
 import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
 
 /** Keys that encrypt Google tokens at rest. Rotate by adding a key, making it active, keeping the old one. */
 @ConfigMapping(prefix = "vidferry.crypto")

@@ -1,8 +1,9 @@
 package dev.vidferry.platform.google;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.util.Optional;
 
 /** Where Google lives and who we are to it. Tests and the local stack point these at the emulator. */
 @ConfigMapping(prefix = "vidferry.google")

@@ -1,5 +1,11 @@
 package dev.vidferry.platform.google;
 
+import java.net.URI;
+import java.time.Instant;
+import java.util.Date;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import com.google.api.client.http.HttpBackOffIOExceptionHandler;
 import com.google.api.client.http.HttpBackOffUnsuccessfulResponseHandler;
 import com.google.api.client.http.HttpRequestInitializer;
@@ -9,10 +15,6 @@ import com.google.api.client.util.ExponentialBackOff;
 import com.google.auth.http.HttpCredentialsAdapter;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.UserCredentials;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
-import java.time.Instant;
-import java.util.Date;
 
 /**
  * Builds Google credentials for a stored account and the request initializer every Google client uses:

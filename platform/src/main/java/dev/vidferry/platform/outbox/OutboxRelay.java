@@ -29,8 +29,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.vidferry.model.event.EventHeaders;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,6 +44,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
+
+import dev.vidferry.model.event.EventHeaders;
 
 /**
  * Publishes {@code job_outbox} rows to Kafka and marks them published. Each round, in one transaction: take the relay
@@ -214,23 +214,24 @@ public class OutboxRelay {
         String[] waiting = backoff.keySet().toArray(String[]::new);
         return conn.preparedQuery(SELECT_BATCH).execute(Tuple.tuple().addInteger(config.batchSize())
                 .addArrayOfString(waiting)).chain(rows -> {
-            List<OutboxRecord> records = new ArrayList<>();
-            for (Row row : rows) {
-                records.add(new OutboxRecord(row.getLong("id"), row.getString("event_id"), row.getString("aggregate_id"),
-                        row.getString("topic"), row.getString("event_type"), row.getString("payload"),
-                        row.getString("schema_version"), row.getInteger("attempts")));
-            }
-            if (records.isEmpty()) {
-                return Uni.createFrom().item(Boolean.FALSE);
-            }
-            return vertx.executeBlocking(Uni.createFrom().item(() -> send(records)), false)
-                    .chain(outcomes -> mark(conn, outcomes).replaceWith(() -> {
-                        boolean allSent = outcomes.stream().allMatch(o -> o.error() == null);
-                        holdBack(outcomes);
-                        afterRound(outcomes, allSent);
-                        return allSent && records.size() >= config.batchSize();
-                    }));
-        });
+                    List<OutboxRecord> records = new ArrayList<>();
+                    for (Row row : rows) {
+                        records.add(
+                                new OutboxRecord(row.getLong("id"), row.getString("event_id"), row.getString("aggregate_id"),
+                                        row.getString("topic"), row.getString("event_type"), row.getString("payload"),
+                                        row.getString("schema_version"), row.getInteger("attempts")));
+                    }
+                    if (records.isEmpty()) {
+                        return Uni.createFrom().item(Boolean.FALSE);
+                    }
+                    return vertx.executeBlocking(Uni.createFrom().item(() -> send(records)), false)
+                            .chain(outcomes -> mark(conn, outcomes).replaceWith(() -> {
+                                boolean allSent = outcomes.stream().allMatch(o -> o.error() == null);
+                                holdBack(outcomes);
+                                afterRound(outcomes, allSent);
+                                return allSent && records.size() >= config.batchSize();
+                            }));
+                });
     }
 
     /**
@@ -319,9 +320,11 @@ public class OutboxRelay {
         Long[] sent = outcomes.stream().filter(o -> o.error() == null).map(o -> o.record().id()).toArray(Long[]::new);
         List<Tuple> failed = outcomes.stream().filter(o -> o.error() != null && o.attempted())
                 .map(o -> Tuple.of(o.record().id(), truncate(o.error()))).toList();
-        Uni<Void> marked = sent.length == 0 ? Uni.createFrom().voidItem()
+        Uni<Void> marked = sent.length == 0
+                ? Uni.createFrom().voidItem()
                 : conn.preparedQuery(MARK_PUBLISHED).execute(Tuple.tuple().addArrayOfLong(sent)).replaceWithVoid();
-        return failed.isEmpty() ? marked
+        return failed.isEmpty()
+                ? marked
                 : marked.chain(() -> conn.preparedQuery(MARK_FAILED).executeBatch(failed).replaceWithVoid());
     }
 

@@ -3,11 +3,11 @@ package dev.vidferry.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.vidferry.model.event.EventEnvelope;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+
+import dev.vidferry.model.event.EventEnvelope;
 
 /**
  * Plain-SQL access to {@code job_outbox} for code that runs its own transactions on the reactive pg client (the

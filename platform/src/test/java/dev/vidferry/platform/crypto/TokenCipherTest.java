@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Base64;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 class TokenCipherTest {
@@ -17,6 +18,7 @@ class TokenCipherTest {
 
     private static CryptoConfig config(String active, Map<String, String> keys) {
         return new CryptoConfig() {
+
             @Override
             public String activeKeyId() {
                 return active;
