@@ -37,10 +37,16 @@ class UploadJobTest {
         VideoMetadata metadata = Jobs.metadata("Holiday " + owner.username);
         UUID jobId = Jobs.insertJob(owner.id, owner.accountId, fileId, SIZE, md5, metadata, "pending");
         Map<TopicPartition, Long> from = Jobs.progressEnd();
+        Emulator.client().throttle(0, 2 * 1024 * 1024); // ~1.5 s of transfer: time for progress ticks
 
         Jobs.publish(Jobs.requested(jobId, owner.id, fileId, SIZE, md5, metadata));
 
-        Map<String, Object> job = Jobs.awaitFinished(jobId);
+        Map<String, Object> job;
+        try {
+            job = Jobs.awaitFinished(jobId);
+        } finally {
+            Emulator.client().throttle(0, 0);
+        }
         assertThat(job.get("status")).as("%s", job).isEqualTo("completed");
         String videoId = (String) job.get("video_id");
         assertThat(job.get("video_url")).isEqualTo("https://www.youtube.com/watch?v=" + videoId);
@@ -74,6 +80,11 @@ class UploadJobTest {
         assertThat(events).extracting(JobProgress::status).startsWith(JobStatus.DOWNLOADING)
                 .contains(JobStatus.UPLOADING).endsWith(JobStatus.COMPLETED);
         assertThat(events).extracting(JobProgress::progress).isSorted();
+        assertThat(events).as("ticks while bytes move").anySatisfy(tick -> {
+            assertThat(tick.status()).isEqualTo(JobStatus.UPLOADING);
+            assertThat(tick.progress()).isBetween(1, 99);
+            assertThat(tick.bytesPerSecond()).isPositive();
+        });
         JobProgress last = events.get(events.size() - 1);
         assertThat(last.videoId()).isEqualTo(videoId);
         assertThat(last.progress()).isEqualTo(100);
