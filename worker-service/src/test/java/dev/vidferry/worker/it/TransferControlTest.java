@@ -106,6 +106,20 @@ class TransferControlTest {
     }
 
     @Test
+    void aChunkCutOffMidwayIsCompletedFromWhereTheSessionStopped() {
+        Owner owner = Owner.create(cipher);
+        String fileId = Emulator.addFile(owner.username(), "cut.mp4", SIZE);
+        String md5 = Emulator.md5(owner.username(), fileId);
+        Emulator.client().injectConnectionReset("upload-put", 300_000);
+
+        UUID jobId = owner.requestUpload(fileId, SIZE, Jobs.metadata("Cut"));
+
+        assertThat(Jobs.awaitFinished(jobId)).containsEntry("status", "completed").containsEntry("attempt", 1);
+        assertThat(Emulator.videosWithMd5(md5)).as("the bytes after the cut are the file's").singleElement()
+                .satisfies(video -> assertThat(video.size()).isEqualTo(SIZE));
+    }
+
+    @Test
     void aCancelOnTheControlTopicStopsTheTransferAndTheJobEndsCancelled() {
         Owner owner = Owner.create(cipher);
         Emulator.client().throttle(0, 256 * 1024);
