@@ -254,7 +254,8 @@ public final class ControlRoutes {
 
     private static ObjectNode sessionJson(UploadSession s) {
         return Json.object().put("uploadId", s.id).put("owner", s.owner.username).put("project", s.project)
-                .put("bytesReceived", s.received()).put("total", s.total()).put("puts", s.puts())
+                .put("bytesReceived", s.received()).put("bytesOnWire", s.wireBytes()).put("total", s.total())
+                .put("puts", s.puts())
                 .put("complete", s.complete()).put("videoId", s.videoId()).put("md5", s.md5())
                 .put("expiresAt", s.expiresAt.toString());
     }

@@ -229,6 +229,7 @@ public final class UploadRoutes {
                 data.limit(data.position() + (int) (resetAfter - seen));
             }
             seen += data.remaining();
+            session.countWireBytes(data.remaining());
             if (skip > 0) {
                 int s = (int) Math.min(skip, data.remaining());
                 data.position(data.position() + s);

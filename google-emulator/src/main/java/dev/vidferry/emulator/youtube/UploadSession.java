@@ -43,6 +43,7 @@ public final class UploadSession {
     private volatile long total;
     private volatile long received;
     private volatile int puts;
+    private final AtomicLong wireBytes = new AtomicLong();
     private int tailLength;
     private volatile String md5Hex;
     private volatile String videoId;
@@ -75,6 +76,15 @@ public final class UploadSession {
 
     public long received() {
         return received;
+    }
+
+    /** Body bytes of every chunk PUT as they arrived, kept or not: minus the size, what the client re-sent. */
+    public long wireBytes() {
+        return wireBytes.get();
+    }
+
+    public void countWireBytes(long n) {
+        wireBytes.addAndGet(n);
     }
 
     public int puts() {
