@@ -52,4 +52,21 @@ public interface WorkerConfig {
     /** How long shutdown waits for running transfers to hand their jobs back. */
     @WithDefault("20s")
     Duration shutdownGrace();
+
+    /** Test-only hooks for crash tests. */
+    Debug debug();
+
+    /** Test-only: pause a first attempt at a named point so a test can kill the process there. */
+    interface Debug {
+
+        /**
+         * Comma-separated pause points: {@code before-first-chunk}, {@code between-chunks}, {@code before-record}.
+         * Empty in production.
+         */
+        Optional<String> pauseAt();
+
+        /** How long a pause lasts. */
+        @WithDefault("60s")
+        Duration pauseFor();
+    }
 }

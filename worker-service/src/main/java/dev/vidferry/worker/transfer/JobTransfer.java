@@ -156,6 +156,7 @@ final class JobTransfer implements Runnable {
         held(ctx.repository().startUpload(job.fence(), session, offset, newSession, uploading));
         progress.statusChanged(uploading);
 
+        pause(DebugPause.BEFORE_FIRST_CHUNK);
         Video video = stream(drive, upload, session, offset, total, contentType);
         complete(video, total, md5);
     }
@@ -164,6 +165,7 @@ final class JobTransfer implements Runnable {
     private Video stream(Drive drive, ResumableUpload upload, String session, long offset, long total,
             String contentType) throws IOException {
         byte[] buffer = new byte[ctx.chunkSize()];
+        int confirmedChunks = 0;
         long bufferStart = offset;
         int length = 0;
         InputStream in = offset < total ? open(drive, offset) : InputStream.nullInputStream();
@@ -210,6 +212,9 @@ final class JobTransfer implements Runnable {
                 if (progress.cancelRequested()) {
                     cancelRequested = true;
                 }
+                if (++confirmedChunks == 2) {
+                    pause(DebugPause.BETWEEN_CHUNKS);
+                }
             }
         } finally {
             in.close();
@@ -246,6 +251,7 @@ final class JobTransfer implements Runnable {
     }
 
     private void complete(Video video, long total, String md5) {
+        pause(DebugPause.BEFORE_RECORD);
         String videoId = video.getId();
         String url = "https://www.youtube.com/watch?v=" + videoId;
         progress.drainTicks(TICK_DRAIN);
@@ -369,6 +375,10 @@ final class JobTransfer implements Runnable {
             }
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private void pause(String point) {
+        ctx.debug().at(point, job.id(), job.attempt(), () -> stopRequested || cancelRequested || leaseLost);
     }
 
     private void checkStillOurs() {

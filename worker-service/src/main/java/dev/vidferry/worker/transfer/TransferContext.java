@@ -13,5 +13,5 @@ import dev.vidferry.worker.progress.ProgressEmitter;
 /** What a {@link JobTransfer} needs, gathered once by {@link TransferService}. */
 record TransferContext(JobRepository repository, JobOutbox outbox, ProgressEmitter emitter, GoogleAccounts accounts,
         GoogleClients clients, DuplicateCheck duplicates, WorkerMetrics metrics, WorkerConfig config, Clock clock,
-        int chunkSize) {
+        int chunkSize, DebugPause debug) {
 }

@@ -55,7 +55,7 @@ public class TransferService {
             MeterRegistry registry) {
         this.config = config;
         this.context = new TransferContext(repository, outbox, emitter, accounts, clients, duplicates, metrics, config,
-                Clock.systemUTC(), chunkSize(config));
+                Clock.systemUTC(), chunkSize(config), new DebugPause(config.debug()));
         this.slots = new TransferSlots(config.concurrency());
         this.workerId = config.id().filter(id -> !id.isBlank()).orElseGet(TransferService::defaultId);
         AtomicInteger threads = new AtomicInteger();
