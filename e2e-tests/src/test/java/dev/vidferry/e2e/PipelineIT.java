@@ -34,6 +34,7 @@ class PipelineIT {
     @BeforeAll
     static void startTheSystem() {
         stack = Stack.withWorkers(2);
+        stack.useWorkers(2);
     }
 
     /** A fresh emulator user with Google connected in vidferry. */

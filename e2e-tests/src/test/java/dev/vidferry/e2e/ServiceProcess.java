@@ -94,6 +94,27 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Waits until the process has logged a line containing {@code text}; returns that line. */
+    public String awaitLog(String text, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                for (String line : Files.readAllLines(log)) {
+                    if (line.contains(text)) {
+                        return line;
+                    }
+                }
+            } catch (IOException e) {
+                // not written yet
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError(name + " exited before logging '" + text + "':\n" + logTail(40));
+            }
+            sleep(50);
+        }
+        throw new AssertionError(name + " did not log '" + text + "' within " + timeout + ":\n" + logTail(40));
+    }
+
     private void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {

@@ -31,7 +31,9 @@ public final class Stack {
     private final String kafka;
     private final String workerGroup = "vidferry-workers-e2e-" + UUID.randomUUID();
     private final ServiceProcess api;
+    private final ServiceProcess scheduler;
     private final List<ServiceProcess> workers = new ArrayList<>();
+    private int workersStarted;
 
     private Stack(int workerCount) {
         emulatorUrl = GoogleEmulatorResource.ensureStarted(false);
@@ -40,8 +42,9 @@ public final class Stack {
         kafka = kafkaResource.start().get("kafka.bootstrap.servers");
         PostgresResource.ensureDatabase(DATABASE, true);
         api = ServiceProcess.start("api", "api-service", freePort(), apiConfig());
+        scheduler = ServiceProcess.start("scheduler", "scheduler-service", freePort(), schedulerConfig());
         for (int i = 1; i <= workerCount; i++) {
-            workers.add(ServiceProcess.start("worker-" + i, "worker-service", freePort(), workerConfig(i)));
+            addWorker();
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll));
     }
@@ -58,10 +61,38 @@ public final class Stack {
     }
 
     public ServiceProcess addWorker() {
-        int index = workers.size() + 1;
-        ServiceProcess worker = ServiceProcess.start("worker-" + index, "worker-service", freePort(), workerConfig(index));
+        return addWorker(Map.of());
+    }
+
+    /** Starts one more worker process; {@code extra} overrides its configuration (e.g. debug pause points). */
+    public synchronized ServiceProcess addWorker(Map<String, String> extra) {
+        int index = ++workersStarted;
+        Map<String, String> config = workerConfig(index);
+        config.putAll(extra);
+        ServiceProcess worker = ServiceProcess.start("worker-" + index, "worker-service", freePort(), config);
         workers.add(worker);
         return worker;
+    }
+
+    /** Stops every worker process (gracefully) so a test can start the ones it needs. */
+    public synchronized void stopWorkers() {
+        workers.forEach(ServiceProcess::stop);
+        workers.clear();
+    }
+
+    /** Exactly {@code count} plain workers. */
+    public synchronized void useWorkers(int count) {
+        workers.removeIf(w -> !w.isAlive());
+        while (workers.size() > count) {
+            workers.remove(workers.size() - 1).stop();
+        }
+        while (workers.size() < count) {
+            addWorker();
+        }
+    }
+
+    public void forget(ServiceProcess worker) {
+        workers.remove(worker);
     }
 
     public ServiceProcess api() {
@@ -116,12 +147,29 @@ public final class Stack {
     private Map<String, String> workerConfig(int index) {
         Map<String, String> config = common();
         config.put("mp.messaging.incoming.job-requests.group.id", workerGroup);
+        // a killed worker's partitions move to the others quickly; its jobs come back after a short lease
+        config.put("mp.messaging.incoming.job-requests.session.timeout.ms", "6000");
+        config.put("mp.messaging.incoming.job-requests.heartbeat.interval.ms", "1000");
         config.put("vidferry.worker.id", "e2e-worker-" + index);
+        config.put("vidferry.worker.chunk-size", "1M");
+        config.put("vidferry.worker.lease-duration", "4s");
+        config.put("vidferry.worker.heartbeat-interval", "1s");
+        config.put("vidferry.worker.retry-backoff", "1s");
+        config.put("vidferry.worker.retry-backoff-max", "2s");
+        config.put("vidferry.worker.shutdown-grace", "10s");
+        return config;
+    }
+
+    private Map<String, String> schedulerConfig() {
+        Map<String, String> config = common();
+        config.put("vidferry.housekeeping.interval", "1s");
+        config.put("vidferry.housekeeping.redispatch-after", "20s");
         return config;
     }
 
     private void stopAll() {
         workers.forEach(ServiceProcess::stop);
+        scheduler.stop();
         api.stop();
     }
 
