@@ -53,6 +53,14 @@ public interface WorkerConfig {
     @WithDefault("20s")
     Duration shutdownGrace();
 
+    /** How often a worker with a free slot looks in Postgres for pending jobs nobody took from Kafka. */
+    @WithDefault("2s")
+    Duration stealInterval();
+
+    /** How long a due job must have been pending (since its last change) before a worker steals it. */
+    @WithDefault("5s")
+    Duration stealAfter();
+
     /** Test-only hooks for crash tests. */
     Debug debug();
 

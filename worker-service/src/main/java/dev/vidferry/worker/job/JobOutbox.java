@@ -1,5 +1,6 @@
 package dev.vidferry.worker.job;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,8 @@ import dev.vidferry.model.event.EventEnvelope;
 import dev.vidferry.model.event.EventTypes;
 import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.model.event.Topics;
+import dev.vidferry.model.job.JobStage;
+import dev.vidferry.model.job.JobStatus;
 import dev.vidferry.platform.outbox.OutboxSql;
 
 /**
@@ -40,6 +43,13 @@ public class JobOutbox {
     /** A progress envelope (fresh event id) for {@code progress}. */
     public static EventEnvelope<JobProgress> envelope(JobProgress progress) {
         return EventEnvelope.of(EventTypes.JOB_PROGRESS, progress.jobId(), progress.occurredAt(), progress);
+    }
+
+    /** The event of a claim: the job is downloading on a worker. */
+    public static EventEnvelope<JobProgress> claimed(ClaimedJob job) {
+        return envelope(new JobProgress(job.id(), job.ownerId(), JobStatus.DOWNLOADING, JobStage.DOWNLOADING, 0, 0,
+                job.sizeBytes(), 0, "Claimed by a worker; preparing the transfer", null, null, job.attempt(), null,
+                Instant.now()));
     }
 
     /** Whether the relay has published the event yet. */

@@ -3,7 +3,9 @@ package dev.vidferry.worker.job;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -51,28 +53,72 @@ public class JobRepository {
         this.mapper = mapper;
     }
 
+    /** Shown on pending jobs whose Google account must be reconnected before they can run. */
+    public static final String WAITING_FOR_RECONNECT = "waiting for Google to be reconnected";
+
+    /** The job's Google account (its own or the owner's default) is not refused; alias {@code j}. */
+    static final String ACCOUNT_USABLE = "NOT EXISTS (SELECT 1 FROM google_account a WHERE a.status <> 'connected' "
+            + "AND a.id = coalesce(j.google_account_id, (SELECT d.id FROM google_account d WHERE d.owner_id = j.owner_id "
+            + "ORDER BY (d.account_key = 'default') DESC, d.created_at LIMIT 1)))";
+    private static final String DUE = "j.status = 'pending' AND (j.next_attempt_at IS NULL OR j.next_attempt_at <= now())";
+    /** Claim columns; $1 lease owner, $2 lease in ms. */
+    private static final String CLAIM_SET = "UPDATE upload_job j SET status = 'downloading', "
+            + "stage = 'downloading', lease_owner = $1, lease_expires_at = now() + $2 * interval '1 millisecond', "
+            + "attempt = attempt + 1, started_at = coalesce(started_at, now()), updated_at = now(), "
+            + "message = 'Claimed by a worker', error_code = NULL, error_message = NULL ";
+    private static final String CLAIM_RETURNING = " RETURNING id, owner_id, google_account_id, drive_file_id, "
+            + "drive_file_name, drive_mime_type, drive_md5, size_bytes, metadata, attempt, max_attempts, "
+            + "upload_session_uri, upload_confirmed_offset";
+
     /**
      * Takes a pending, due job for {@code leaseOwner} (pending -> downloading, lease, attempt + 1) and writes the
      * event {@code event} makes of it, in one transaction. Empty when the job is unknown, not pending (already
-     * claimed, cancelled, finished) or not due yet.
+     * claimed, cancelled, finished), not due yet, or its Google account must be reconnected.
      */
     public Uni<Optional<ClaimedJob>> claim(UUID jobId, String leaseOwner, Duration lease,
             Function<ClaimedJob, EventEnvelope<JobProgress>> event) {
-        return pool.withTransaction(tx -> tx.preparedQuery("UPDATE upload_job SET status = 'downloading', "
-                + "stage = 'downloading', lease_owner = $2, lease_expires_at = now() + $3 * interval '1 millisecond', "
-                + "attempt = attempt + 1, started_at = coalesce(started_at, now()), updated_at = now(), "
-                + "message = 'Claimed by a worker', error_code = NULL, error_message = NULL "
-                + "WHERE id = $1 AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now()) "
-                + "RETURNING id, owner_id, google_account_id, drive_file_id, drive_file_name, drive_mime_type, drive_md5, "
-                + "size_bytes, metadata, attempt, max_attempts, upload_session_uri, upload_confirmed_offset")
-                .execute(Tuple.of(jobId, leaseOwner, lease.toMillis()))
+        return claimWhere("j.id = $3 AND " + DUE + " AND " + ACCOUNT_USABLE,
+                Tuple.of(leaseOwner, lease.toMillis(), jobId), leaseOwner, event)
+                .map(jobs -> jobs.stream().findFirst());
+    }
+
+    /**
+     * Work stealing: takes up to {@code limit} pending, due jobs that have waited longer than {@code after} since
+     * their last change (their request record sits on a busy or dead worker's partition, or was never published),
+     * oldest first, with the same semantics and events as {@link #claim}. Rows other workers are claiming are skipped.
+     */
+    public Uni<List<ClaimedJob>> steal(String leaseOwner, Duration lease, Duration after, int limit,
+            Function<ClaimedJob, EventEnvelope<JobProgress>> event) {
+        return claimWhere("j.id IN (SELECT j.id FROM upload_job j WHERE " + DUE + " AND j.updated_at <= now() - $3 "
+                + "* interval '1 millisecond' AND " + ACCOUNT_USABLE + " ORDER BY j.updated_at LIMIT $4 "
+                + "FOR UPDATE OF j SKIP LOCKED) AND j.status = 'pending'",
+                Tuple.of(leaseOwner, lease.toMillis(), after.toMillis(), limit), leaseOwner, event);
+    }
+
+    private Uni<List<ClaimedJob>> claimWhere(String where, Tuple params, String leaseOwner,
+            Function<ClaimedJob, EventEnvelope<JobProgress>> event) {
+        return pool.withTransaction(tx -> tx.preparedQuery(CLAIM_SET + "WHERE " + where + CLAIM_RETURNING)
+                .execute(params)
                 .flatMap(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().item(Optional.<ClaimedJob>empty());
+                    List<ClaimedJob> jobs = new ArrayList<>();
+                    rows.forEach(row -> jobs.add(toJob(row, leaseOwner)));
+                    Uni<Void> events = Uni.createFrom().voidItem();
+                    for (ClaimedJob job : jobs) {
+                        events = events.chain(() -> outbox.insert(tx, event.apply(job)));
                     }
-                    ClaimedJob job = toJob(rows.iterator().next(), leaseOwner);
-                    return outbox.insert(tx, event.apply(job)).replaceWith(Optional.of(job));
+                    return events.replaceWith(jobs);
                 }));
+    }
+
+    /**
+     * Notes on the owner's pending jobs whose Google account must be reconnected that they wait for it (they are not
+     * claimed meanwhile, so they burn no attempts). Returns how many jobs wait.
+     */
+    public Uni<Integer> markWaitingForReconnect(String ownerId) {
+        return pool.preparedQuery("UPDATE upload_job j SET message = $2, updated_at = now() WHERE j.owner_id = $1 "
+                + "AND j.status = 'pending' AND NOT " + ACCOUNT_USABLE + " AND j.message IS DISTINCT FROM $2")
+                .execute(Tuple.of(ownerId, WAITING_FOR_RECONNECT))
+                .map(RowSet::rowCount);
     }
 
     /** Extends the lease; false when the job is no longer ours. */

@@ -1,7 +1,6 @@
 package dev.vidferry.worker.job;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,8 +18,6 @@ import dev.vidferry.model.event.EventEnvelope;
 import dev.vidferry.model.event.EventTypes;
 import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.model.event.JobRequested;
-import dev.vidferry.model.job.JobStage;
-import dev.vidferry.model.job.JobStatus;
 import dev.vidferry.worker.WorkerConfig;
 import dev.vidferry.worker.WorkerMetrics;
 import dev.vidferry.worker.transfer.TransferService;
@@ -69,8 +66,9 @@ public class JobRequestConsumer {
                     }
                     if (job.isEmpty()) {
                         slots.release();
-                        Log.debugf("job %s not claimable (taken, cancelled, unknown or not due): skipped",
-                                envelope.jobId());
+                        Log.debugf("job %s not claimable (taken, cancelled, unknown, not due or its Google account "
+                                + "must be reconnected): skipped", envelope.jobId());
+                        return noteWaitingForReconnect(envelope);
                     }
                     return Uni.createFrom().voidItem();
                 }));
@@ -79,9 +77,7 @@ public class JobRequestConsumer {
     private Uni<Optional<ClaimedJob>> claim(EventEnvelope<JobRequested> envelope) {
         AtomicReference<EventEnvelope<JobProgress>> claimEvent = new AtomicReference<>();
         return repository.claim(envelope.jobId(), transfers.workerId(), config.leaseDuration(), job -> {
-            EventEnvelope<JobProgress> event = JobOutbox.envelope(new JobProgress(job.id(), job.ownerId(),
-                    JobStatus.DOWNLOADING, JobStage.DOWNLOADING, 0, 0, job.sizeBytes(), 0,
-                    "Claimed by a worker; preparing the transfer", null, null, job.attempt(), null, Instant.now()));
+            EventEnvelope<JobProgress> event = JobOutbox.claimed(job);
             claimEvent.set(event);
             return event;
         })
@@ -92,6 +88,15 @@ public class JobRequestConsumer {
                     Log.infof("job %s claimed (attempt %d)", claimed.id(), claimed.attempt());
                     transfers.start(claimed, claimEvent.get());
                 }));
+    }
+
+    private Uni<Void> noteWaitingForReconnect(EventEnvelope<JobRequested> envelope) {
+        if (envelope.data() == null || envelope.data().ownerId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return repository.markWaitingForReconnect(envelope.data().ownerId())
+                .onFailure().invoke(e -> Log.warnf("could not note jobs waiting for a reconnect: %s", e.toString()))
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     EventEnvelope<JobRequested> parse(String value) {

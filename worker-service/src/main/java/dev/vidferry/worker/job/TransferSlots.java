@@ -61,6 +61,16 @@ public final class TransferSlots {
         }
     }
 
+    /** Takes up to {@code max} free slots at once without waiting; returns how many it took (release each). */
+    public synchronized int tryAcquire(int max) {
+        if (closed || !waiting.isEmpty()) {
+            return 0;
+        }
+        int taken = Math.min(max, free);
+        free -= taken;
+        return taken;
+    }
+
     /** Slots not in use. */
     public synchronized int available() {
         return free;

@@ -288,8 +288,15 @@ final class JobTransfer implements Runnable {
             Log.infof("job %s attempt %d: %s", job.id(), job.attempt(), failure.message());
         }
         try {
-            if (failure.code() == ErrorCode.GOOGLE_RECONNECT_REQUIRED && account != null) {
-                ctx.accounts().markReconnectRequired(account.id(), failure.message());
+            if (failure.code() == ErrorCode.GOOGLE_RECONNECT_REQUIRED) {
+                if (account != null) {
+                    ctx.accounts().markReconnectRequired(account.id(), failure.message());
+                }
+                int waiting = ctx.repository().markWaitingForReconnect(job.ownerId()).await().atMost(DB_TIMEOUT);
+                if (waiting > 0) {
+                    Log.infof("job %s: %d other jobs of the owner wait for Google to be reconnected", job.id(),
+                            waiting);
+                }
             }
             progress.drainTicks(TICK_DRAIN);
             boolean held = switch (failure.kind()) {

@@ -21,16 +21,18 @@ public class WorkerTestProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "vidferry.worker.chunk-size", "512K",
-                "vidferry.worker.concurrency", "2",
-                "vidferry.worker.heartbeat-interval", "2s",
-                "vidferry.worker.lease-duration", "20s",
-                "vidferry.worker.retry-backoff", "1s",
-                "vidferry.worker.progress-interval", "100ms",
-                "mp.messaging.incoming.job-requests.group.id", GROUP,
-                "mp.messaging.incoming.job-requests.auto.offset.reset", "latest",
-                "vidferry.outbox.relay.poll-interval", "200ms");
+        return Map.ofEntries(
+                Map.entry("vidferry.worker.chunk-size", "512K"),
+                Map.entry("vidferry.worker.concurrency", "2"),
+                Map.entry("vidferry.worker.heartbeat-interval", "2s"),
+                Map.entry("vidferry.worker.lease-duration", "20s"),
+                Map.entry("vidferry.worker.retry-backoff", "1s"),
+                Map.entry("vidferry.worker.progress-interval", "100ms"),
+                Map.entry("vidferry.worker.steal-interval", "500ms"),
+                Map.entry("vidferry.worker.steal-after", "2s"),
+                Map.entry("mp.messaging.incoming.job-requests.group.id", GROUP),
+                Map.entry("mp.messaging.incoming.job-requests.auto.offset.reset", "latest"),
+                Map.entry("vidferry.outbox.relay.poll-interval", "200ms"));
     }
 
     @Override

@@ -1,0 +1,79 @@
+package dev.vidferry.worker.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+import dev.vidferry.platform.crypto.TokenCipher;
+import dev.vidferry.worker.it.UploadJobTest.Owner;
+import dev.vidferry.worker.job.JobRepository;
+
+@QuarkusTest
+@TestProfile(WorkerTestProfile.class)
+class ClaimPathsTest {
+
+    private static final long SIZE = 1024 * 1024 + 4096;
+
+    @Inject
+    TokenCipher cipher;
+
+    @Test
+    void aPendingJobWhoseRequestWasNeverPublishedIsStolenFromTheDatabaseAndCompleted() {
+        Owner owner = Owner.create(cipher);
+        String fileId = Emulator.addFile(owner.username(), "orphan.mp4", SIZE);
+        String md5 = Emulator.md5(owner.username(), fileId);
+
+        UUID jobId = Jobs.insertJob(owner.id(), owner.accountId(), fileId, SIZE, md5, Jobs.metadata("Orphan"),
+                "pending");
+
+        Map<String, Object> job = Jobs.awaitFinished(jobId);
+        assertThat(job).containsEntry("status", "completed").containsEntry("attempt", 1);
+        assertThat(Emulator.videosWithMd5(md5)).singleElement()
+                .satisfies(video -> assertThat(video.size()).isEqualTo(SIZE));
+    }
+
+    @Test
+    void aJobThatIsNotDueYetIsNotStolen() throws InterruptedException {
+        Owner owner = Owner.create(cipher);
+        String fileId = Emulator.addFile(owner.username(), "later.mp4", SIZE);
+        UUID jobId = Jobs.insertJob(owner.id(), owner.accountId(), fileId, SIZE, Emulator.md5(owner.username(), fileId),
+                Jobs.metadata("Later"), "pending");
+        Jobs.update("UPDATE upload_job SET next_attempt_at = now() + interval '1 hour', "
+                + "updated_at = now() - interval '1 minute' WHERE id = ?", jobId);
+
+        Thread.sleep(3000);
+
+        assertThat(Jobs.job(jobId)).containsEntry("status", "pending").containsEntry("attempt", 0);
+    }
+
+    @Test
+    void whileTheOwnersGoogleAccountMustBeReconnectedItsOtherJobsWaitWithoutSpendingAttempts()
+            throws InterruptedException {
+        Owner owner = Owner.create(cipher);
+        Emulator.client().revoke(owner.refreshToken());
+        UUID first = owner.requestUpload(Emulator.addFile(owner.username(), "r1.mp4", SIZE), SIZE,
+                Jobs.metadata("First"));
+        assertThat(Jobs.awaitFinished(first)).containsEntry("status", "failed")
+                .containsEntry("error_code", "GOOGLE_RECONNECT_REQUIRED").containsEntry("attempt", 1);
+
+        String unpublishedFile = Emulator.addFile(owner.username(), "r2.mp4", SIZE);
+        UUID unpublished = Jobs.insertJob(owner.id(), owner.accountId(), unpublishedFile, SIZE,
+                Emulator.md5(owner.username(), unpublishedFile), Jobs.metadata("Second"), "pending");
+        UUID published = owner.requestUpload(Emulator.addFile(owner.username(), "r3.mp4", SIZE), SIZE,
+                Jobs.metadata("Third"));
+
+        Thread.sleep(4000); // longer than steal-after plus a steal interval
+        for (UUID waiting : new UUID[]{unpublished, published}) {
+            assertThat(Jobs.job(waiting)).containsEntry("status", "pending").containsEntry("attempt", 0);
+        }
+        assertThat(Jobs.job(published)).containsEntry("message", JobRepository.WAITING_FOR_RECONNECT);
+    }
+}
