@@ -12,6 +12,8 @@ public enum ErrorCode {
     DRIVE_FORBIDDEN,
     /** The file is not a video. */
     NOT_A_VIDEO,
+    /** The Drive file is empty (0 bytes); YouTube accepts no empty media. */
+    EMPTY_FILE,
     /** The file exceeds the configured hard size limit. */
     FILE_TOO_LARGE,
     /** YouTube rejected the title, description, tags, category or publishAt. */

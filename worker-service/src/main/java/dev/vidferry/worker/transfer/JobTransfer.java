@@ -110,7 +110,7 @@ final class JobTransfer implements Runnable {
         }
         long total = file.getSize();
         if (total == 0) {
-            throw new Terminal(ErrorCode.NOT_A_VIDEO, "The Drive file is empty (0 bytes); YouTube accepts no empty videos");
+            throw new Terminal(ErrorCode.EMPTY_FILE, "The Drive file is empty (0 bytes); YouTube accepts no empty videos");
         }
         String md5 = file.getMd5Checksum() != null ? file.getMd5Checksum() : job.driveMd5();
         String contentType = file.getMimeType() != null && file.getMimeType().startsWith("video/")

@@ -166,7 +166,7 @@ class JobOutcomesTest {
                 Jobs.metadata("Empty"));
 
         Map<String, Object> job = Jobs.awaitFinished(jobId);
-        assertThat(job).containsEntry("status", "failed").containsEntry("error_code", "NOT_A_VIDEO");
+        assertThat(job).containsEntry("status", "failed").containsEntry("error_code", "EMPTY_FILE");
         assertThat((String) job.get("error_message")).contains("empty");
     }
 
