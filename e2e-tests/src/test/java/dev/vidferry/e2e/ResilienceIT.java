@@ -107,6 +107,9 @@ class ResilienceIT {
         assertThat(videos.get(0).md5()).isEqualTo(file.md5());
         assertThat(videos.get(0).size()).isEqualTo(file.size());
         long onWire = sessionsOf(member).stream().mapToLong(s -> s.path("bytesOnWire").asLong()).sum();
+        System.out.printf("resilience: job %s attempt %d, %d session(s), %d bytes re-sent (chunk %d)%n",
+                job.path("id").asText(), job.path("attempt").asInt(), sessionsOf(member).size(), onWire - file.size(),
+                CHUNK);
         assertThat(onWire - file.size()).as("bytes re-sent after %d crash(es)", crashes)
                 .isBetween(0L, crashes * CHUNK);
     }
