@@ -41,13 +41,24 @@ public interface WorkerConfig {
     /** Lease owner name of this process; default host name + pid + a random suffix. */
     Optional<String> id();
 
-    /** First pause before a job that failed transiently may be claimed again; doubles per attempt. */
+    /**
+     * Base of the pause before a job that failed transiently may be claimed again: a random time between 0 and
+     * {@code min(retry-backoff-max, retry-backoff * 2^attempt)} (full jitter).
+     */
     @WithDefault("30s")
     Duration retryBackoff();
 
     /** Longest pause between two attempts of a job. */
     @WithDefault("30m")
     Duration retryBackoffMax();
+
+    /** How often a failed chunk PUT is retried in place (status query, resume) before the attempt gives up. */
+    @WithDefault("5")
+    int chunkRetries();
+
+    /** First pause before retrying a failed chunk in place; doubles per retry, full jitter, at most 30s. */
+    @WithDefault("1s")
+    Duration chunkRetryBackoff();
 
     /** How long shutdown waits for running transfers to hand their jobs back. */
     @WithDefault("20s")

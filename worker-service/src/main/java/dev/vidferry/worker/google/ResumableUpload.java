@@ -1,9 +1,11 @@
 package dev.vidferry.worker.google;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.function.BooleanSupplier;
 
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
-import com.google.api.client.http.ByteArrayContent;
+import com.google.api.client.http.AbstractHttpContent;
 import com.google.api.client.http.EmptyContent;
 import com.google.api.client.http.GenericUrl;
 import com.google.api.client.http.HttpContent;
@@ -80,10 +82,14 @@ public final class ResumableUpload {
         }
     }
 
-    /** Sends {@code buffer[0..length)} as bytes {@code first..first+length-1} of {@code totalBytes}. */
-    public State put(String sessionUri, byte[] buffer, int length, long first, long totalBytes, String contentType)
-            throws IOException {
-        HttpContent content = new ByteArrayContent(contentType, buffer, 0, length);
+    /**
+     * Sends {@code buffer[0..length)} as bytes {@code first..first+length-1} of {@code totalBytes}. The body is
+     * written in slices; once {@code abort} turns true the request is cut off with {@link Aborted} (the session keeps
+     * whatever part arrived).
+     */
+    public State put(String sessionUri, byte[] buffer, int length, long first, long totalBytes, String contentType,
+            BooleanSupplier abort) throws IOException {
+        HttpContent content = new AbortableContent(contentType, buffer, length, abort);
         return send(sessionUri, content, "bytes " + first + "-" + (first + length - 1) + "/" + totalBytes);
     }
 
@@ -113,6 +119,51 @@ public final class ResumableUpload {
             throw GoogleJsonResponseException.from(json, response);
         } finally {
             response.disconnect();
+        }
+    }
+
+    /** A chunk PUT cut off on purpose (cancel): not a network failure, don't retry it. */
+    public static final class Aborted extends IOException {
+
+        Aborted() {
+            super("chunk upload aborted");
+        }
+    }
+
+    /** A byte-array body written in 64 KiB slices that stops when asked to. */
+    private static final class AbortableContent extends AbstractHttpContent {
+
+        private static final int SLICE = 64 * 1024;
+        private final byte[] buffer;
+        private final int length;
+        private final BooleanSupplier abort;
+
+        AbortableContent(String type, byte[] buffer, int length, BooleanSupplier abort) {
+            super(type);
+            this.buffer = buffer;
+            this.length = length;
+            this.abort = abort;
+        }
+
+        @Override
+        public long getLength() {
+            return length;
+        }
+
+        @Override
+        public boolean retrySupported() {
+            return false;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            for (int offset = 0; offset < length; offset += SLICE) {
+                if (abort.getAsBoolean()) {
+                    throw new Aborted();
+                }
+                out.write(buffer, offset, Math.min(SLICE, length - offset));
+            }
+            out.flush();
         }
     }
 

@@ -221,10 +221,14 @@ public class JobRepository {
                         : Uni.createFrom().item(false)));
     }
 
-    /** Parks the job until {@code nextAttemptAt} (quota, channel upload cap). */
+    /**
+     * Parks the job until {@code nextAttemptAt} (quota, channel upload cap). A deferral spends no attempt: the claim's
+     * {@code attempt + 1} is taken back, so waiting for quota never runs a job out of {@code max_attempts}.
+     */
     public Uni<Boolean> defer(Fence fence, Instant nextAttemptAt, String errorCode, String reason,
             EventEnvelope<JobProgress> event) {
         return transition(fence, JobStatus.DEFERRED, "stage = 'queued', lease_owner = NULL, lease_expires_at = NULL, "
+                + "attempt = attempt - 1, "
                 + "next_attempt_at = $4, error_code = $5, deferred_reason = $6, message = $6", event,
                 nextAttemptAt.atOffset(ZoneOffset.UTC), errorCode, reason);
     }

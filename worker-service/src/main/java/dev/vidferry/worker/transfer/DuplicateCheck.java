@@ -17,6 +17,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import dev.vidferry.model.quota.QuotaMethods;
+import dev.vidferry.platform.google.GoogleConfig;
+import dev.vidferry.platform.quota.QuotaLedger;
+
 /**
  * Finds an earlier upload of the same file (same md5) by the same owner whose video still exists on YouTube. Videos
  * found deleted are marked gone in the history, so the file is uploaded again. Blocking.
@@ -27,9 +31,13 @@ public class DuplicateCheck {
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
 
     private final Pool pool;
+    private final QuotaLedger quota;
+    private final String projectId;
 
-    public DuplicateCheck(Pool pool) {
+    public DuplicateCheck(Pool pool, QuotaLedger quota, GoogleConfig google) {
         this.pool = pool;
+        this.quota = quota;
+        this.projectId = google.projectId();
     }
 
     /** An existing video of the owner with this content. */
@@ -49,6 +57,7 @@ public class DuplicateCheck {
         for (Row row : rows) {
             UUID historyId = row.getUUID("id");
             String videoId = row.getString("video_id");
+            record(QuotaMethods.VIDEOS_LIST);
             VideoListResponse response = youtube.videos().list(List.of("id")).setId(List.of(videoId)).execute();
             boolean exists = response.getItems() != null && !response.getItems().isEmpty();
             pool.preparedQuery(exists
@@ -61,5 +70,14 @@ public class DuplicateCheck {
             Log.infof("video %s of an earlier upload is gone from YouTube: uploading again", videoId);
         }
         return Optional.empty();
+    }
+
+    /** Books a call made without a reservation in the shared quota ledger; a ledger failure never fails the job. */
+    private void record(String method) {
+        try {
+            quota.record(projectId, method).await().atMost(DB_TIMEOUT);
+        } catch (RuntimeException e) {
+            Log.warnf("could not record a %s call in the quota ledger: %s", method, e.toString());
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.google.api.client.util.DateTime;
 import com.google.api.services.drive.Drive;
@@ -24,6 +25,8 @@ import dev.vidferry.model.job.ErrorCode;
 import dev.vidferry.model.job.JobStage;
 import dev.vidferry.model.job.JobStatus;
 import dev.vidferry.model.metadata.VideoMetadata;
+import dev.vidferry.model.quota.QuotaDecision;
+import dev.vidferry.model.quota.QuotaMethods;
 import dev.vidferry.worker.google.AccountProblemException;
 import dev.vidferry.worker.google.Failure;
 import dev.vidferry.worker.google.GoogleAccounts;
@@ -54,6 +57,7 @@ final class JobTransfer implements Runnable {
     private volatile boolean cancelRequested;
     private GoogleErrors.Api api = GoogleErrors.Api.DRIVE;
     private GoogleAccounts.Account account;
+    private String quotaMethod;
 
     JobTransfer(ClaimedJob job, EventEnvelope<JobProgress> claimEvent, TransferContext ctx) {
         this.job = job;
@@ -120,6 +124,7 @@ final class JobTransfer implements Runnable {
         held(ctx.repository().recordSource(job.fence(), total, md5));
 
         api = GoogleErrors.Api.YOUTUBE;
+        quotaMethod = QuotaMethods.VIDEOS_LIST;
         Optional<DuplicateCheck.Existing> existing = ctx.duplicates().find(job.ownerId(), md5,
                 ctx.clients().youtube(account.credentials()));
         if (existing.isPresent()) {
@@ -146,9 +151,7 @@ final class JobTransfer implements Runnable {
         }
         boolean newSession = session == null;
         if (newSession) {
-            VideoMetadata metadata = job.metadata().withDefaults();
-            session = upload.initiate(video(metadata), Boolean.TRUE.equals(metadata.notifySubscribers()), total,
-                    contentType);
+            session = initiate(upload, total, contentType);
         }
         progress.bytesConfirmedQuietly(offset);
         EventEnvelope<JobProgress> uploading = progress.statusEvent(JobStatus.UPLOADING, JobStage.UPLOADING,
@@ -159,6 +162,42 @@ final class JobTransfer implements Runnable {
         pause(DebugPause.BEFORE_FIRST_CHUNK);
         Video video = stream(drive, upload, session, offset, total, contentType);
         complete(video, total, md5);
+    }
+
+    /**
+     * Opens a new session, within the shared quota: one {@code videos.insert} is booked in the ledger first; denied ->
+     * the job is deferred to the bucket's reset. A booking whose request surely never left is given back.
+     */
+    private String initiate(ResumableUpload upload, long total, String contentType) throws IOException {
+        QuotaDecision reservation = ctx.quota().reserve(ctx.projectId(), QuotaMethods.VIDEOS_INSERT).await()
+                .atMost(DB_TIMEOUT);
+        if (!reservation.granted()) {
+            throw new Deferral(ErrorCode.QUOTA_EXCEEDED, "The YouTube upload quota of today is used up ("
+                    + reservation.used() + " of " + reservation.limit() + " uploads); the job waits for the reset at "
+                    + "midnight Pacific time", reservation.resetsAt());
+        }
+        quotaMethod = QuotaMethods.VIDEOS_INSERT;
+        try {
+            VideoMetadata metadata = job.metadata().withDefaults();
+            return upload.initiate(video(metadata), Boolean.TRUE.equals(metadata.notifySubscribers()), total,
+                    contentType);
+        } catch (IOException | RuntimeException e) {
+            if (neverSent(e)) {
+                ctx.quota().release(reservation).onFailure().recoverWithNull().await().atMost(DB_TIMEOUT);
+            }
+            throw e;
+        }
+    }
+
+    /** True when the request surely never reached Google (no connection was made). */
+    private static boolean neverSent(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Streams bytes {@code offset..total-1} from Drive into the session through one reusable buffer. */
@@ -221,25 +260,46 @@ final class JobTransfer implements Runnable {
         }
     }
 
-    /** PUTs a chunk; on a network error or 5xx asks the session where it stands, a few times, before giving up. */
+    /**
+     * PUTs a chunk. A transient failure (5xx, 429, rate limit, network) is retried in place up to
+     * {@code chunk-retries} times: a short jittered pause, a status query, then the chunk again from the offset the
+     * session confirms, so a flaky network costs no attempt. A cancel aborts the PUT in flight.
+     */
     private ResumableUpload.State putWithRecovery(ResumableUpload upload, String session, byte[] buffer, int length,
             long first, long total, String contentType) throws IOException {
-        for (int recovery = 0;; recovery++) {
+        boolean send = true;
+        for (int failures = 0;;) {
             try {
-                return upload.put(session, buffer, length, first, total, contentType);
+                if (send) {
+                    return upload.put(session, buffer, length, first, total, contentType,
+                            () -> cancelRequested || leaseLost);
+                }
+                ResumableUpload.State state = upload.query(session, total);
+                if (state instanceof ResumableUpload.Incomplete incomplete && incomplete.nextOffset() == first) {
+                    send = true;
+                    continue;
+                }
+                return state; // the caller handles a partial take, completion or an expired session
             } catch (IOException e) {
+                checkStillOurs();
                 Failure failure = GoogleErrors.classify(e, GoogleErrors.Api.YOUTUBE, ctx.clock());
-                if (failure.kind() != Failure.Kind.RETRY || recovery >= CHUNK_RECOVERIES) {
+                if (failure.kind() != Failure.Kind.RETRY || ++failures > ctx.config().chunkRetries()) {
                     throw e;
                 }
-                Log.infof("job %s: chunk at %d failed (%s), asking the session", job.id(), first, failure.message());
-                sleep(Duration.ofSeconds(1L << recovery));
-                ResumableUpload.State state = upload.query(session, total);
-                if (!(state instanceof ResumableUpload.Incomplete incomplete) || incomplete.nextOffset() != first) {
-                    return state; // the caller handles a partial take, completion or an expired session
-                }
+                Duration pause = jitter(ctx.config().chunkRetryBackoff(), failures - 1, Duration.ofSeconds(30));
+                Log.infof("job %s: chunk at %d failed (%s), retry %d in %d ms", job.id(), first, failure.message(),
+                        failures, pause.toMillis());
+                sleep(pause);
+                checkStillOurs();
+                send = false;
             }
         }
+    }
+
+    /** Full jitter: a random pause between 0 and {@code min(max, base * 2^exponent)}. */
+    static Duration jitter(Duration base, int exponent, Duration max) {
+        long cap = Math.min(max.toMillis(), base.toMillis() * (1L << Math.min(30, Math.max(0, exponent))));
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(Math.max(0, cap) + 1));
     }
 
     private InputStream open(Drive drive, long offset) throws IOException {
@@ -281,7 +341,12 @@ final class JobTransfer implements Runnable {
     private void handle(Throwable error) {
         Failure failure = error instanceof Terminal terminal
                 ? Failure.fail(terminal.code, terminal.getMessage())
-                : GoogleErrors.classify(error, api, ctx.clock());
+                : error instanceof Deferral deferral
+                        ? Failure.defer(deferral.code, deferral.getMessage(), deferral.until)
+                        : GoogleErrors.classify(error, api, ctx.clock());
+        if (failure.code() == ErrorCode.QUOTA_EXCEEDED && !(error instanceof Deferral)) {
+            failure = quotaExhausted(failure);
+        }
         if (failure.kind() == Failure.Kind.RETRY) {
             Log.warnf("job %s attempt %d: %s (%s)", job.id(), job.attempt(), failure.message(), error.toString());
         } else {
@@ -311,6 +376,21 @@ final class JobTransfer implements Runnable {
             }
         } catch (RuntimeException e) {
             Log.errorf(e, "job %s: could not record the outcome; its lease will expire", job.id());
+        }
+    }
+
+    /** Google said the quota is used up: close the ledger bucket for everyone and wait for its reset. */
+    private Failure quotaExhausted(Failure failure) {
+        String method = quotaMethod != null ? quotaMethod : QuotaMethods.VIDEOS_INSERT;
+        String bucket = ctx.quota().table().cost(method).bucket();
+        try {
+            Instant reset = ctx.quota().markExhausted(ctx.projectId(), bucket).await().atMost(DB_TIMEOUT);
+            Log.infof("job %s: Google says the quota bucket %s of project %s is used up; closed until %s", job.id(),
+                    bucket, ctx.projectId(), reset);
+            return Failure.defer(failure.code(), failure.message(), reset);
+        } catch (RuntimeException e) {
+            Log.warnf("job %s: could not close quota bucket %s in the ledger: %s", job.id(), bucket, e.toString());
+            return failure;
         }
     }
 
@@ -365,11 +445,9 @@ final class JobTransfer implements Runnable {
         }
     }
 
+    /** Pause before the next attempt: full jitter, {@code random(0, min(max, base * 2^attempt))}. */
     Duration backoff(int attempt) {
-        Duration base = ctx.config().retryBackoff();
-        Duration max = ctx.config().retryBackoffMax();
-        Duration wait = base.multipliedBy(1L << Math.min(20, Math.max(0, attempt - 1)));
-        return wait.compareTo(max) > 0 ? max : wait;
+        return jitter(ctx.config().retryBackoff(), attempt, ctx.config().retryBackoffMax());
     }
 
     private void refreshCredentials() {
@@ -452,6 +530,19 @@ final class JobTransfer implements Runnable {
         Terminal(ErrorCode code, String message) {
             super(message);
             this.code = code;
+        }
+    }
+
+    /** The job must wait (shared quota used up) without spending an attempt. */
+    private static final class Deferral extends RuntimeException {
+
+        private final ErrorCode code;
+        private final Instant until;
+
+        Deferral(ErrorCode code, String message, Instant until) {
+            super(message);
+            this.code = code;
+            this.until = until;
         }
     }
 

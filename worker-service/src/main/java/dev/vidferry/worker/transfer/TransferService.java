@@ -23,6 +23,8 @@ import io.quarkus.runtime.Startup;
 
 import dev.vidferry.model.event.EventEnvelope;
 import dev.vidferry.model.event.JobProgress;
+import dev.vidferry.platform.google.GoogleConfig;
+import dev.vidferry.platform.quota.QuotaLedger;
 import dev.vidferry.worker.WorkerConfig;
 import dev.vidferry.worker.WorkerMetrics;
 import dev.vidferry.worker.google.GoogleAccounts;
@@ -52,10 +54,11 @@ public class TransferService {
 
     public TransferService(WorkerConfig config, JobRepository repository, JobOutbox outbox, ProgressEmitter emitter,
             GoogleAccounts accounts, GoogleClients clients, DuplicateCheck duplicates, WorkerMetrics metrics,
-            MeterRegistry registry) {
+            MeterRegistry registry, QuotaLedger quota, GoogleConfig google) {
         this.config = config;
         this.context = new TransferContext(repository, outbox, emitter, accounts, clients, duplicates, metrics, config,
-                Clock.systemUTC(), chunkSize(config), new DebugPause(config.debug()));
+                Clock.systemUTC(), chunkSize(config), new DebugPause(config.debug()), quota,
+                google.projectId());
         this.slots = new TransferSlots(config.concurrency());
         this.workerId = config.id().filter(id -> !id.isBlank()).orElseGet(TransferService::defaultId);
         AtomicInteger threads = new AtomicInteger();

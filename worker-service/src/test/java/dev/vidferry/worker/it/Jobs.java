@@ -41,6 +41,7 @@ import dev.vidferry.model.event.JobControl;
 import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.model.event.JobRequested;
 import dev.vidferry.model.event.Topics;
+import dev.vidferry.model.job.JobStatus;
 import dev.vidferry.model.metadata.PrivacyStatus;
 import dev.vidferry.model.metadata.VideoMetadata;
 import dev.vidferry.platform.crypto.TokenCipher;
@@ -216,6 +217,11 @@ final class Jobs {
 
     /** The job's progress events after {@code from}, in order, until one is terminal (or the timeout). */
     static List<JobProgress> progress(UUID jobId, Map<TopicPartition, Long> from) {
+        return progress(jobId, from, null);
+    }
+
+    /** The job's progress events after {@code from} until one is terminal or has status {@code stopAt}. */
+    static List<JobProgress> progress(UUID jobId, Map<TopicPartition, Long> from, JobStatus stopAt) {
         TypeReference<EventEnvelope<JobProgress>> type = new TypeReference<>() {
         };
         List<JobProgress> events = new ArrayList<>();
@@ -230,7 +236,7 @@ final class Jobs {
                     }
                     JobProgress event = JSON.readValue(record.value(), type).data();
                     events.add(event);
-                    if (event.status().isFinished()) {
+                    if (event.status().isFinished() || event.status() == stopAt) {
                         return events;
                     }
                 }

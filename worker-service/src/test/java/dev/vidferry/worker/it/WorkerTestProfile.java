@@ -30,6 +30,7 @@ public class WorkerTestProfile implements QuarkusTestProfile {
                 Map.entry("vidferry.worker.progress-interval", "100ms"),
                 Map.entry("vidferry.worker.steal-interval", "500ms"),
                 Map.entry("vidferry.worker.steal-after", "2s"),
+                Map.entry("vidferry.worker.chunk-retry-backoff", "100ms"),
                 Map.entry("mp.messaging.incoming.job-requests.group.id", GROUP),
                 Map.entry("mp.messaging.incoming.job-requests.auto.offset.reset", "latest"),
                 Map.entry("vidferry.outbox.relay.poll-interval", "200ms"));
