@@ -344,7 +344,8 @@ final class JobTransfer implements Runnable {
                 : error instanceof Deferral deferral
                         ? Failure.defer(deferral.code, deferral.getMessage(), deferral.until)
                         : GoogleErrors.classify(error, api, ctx.clock());
-        if (failure.code() == ErrorCode.QUOTA_EXCEEDED && !(error instanceof Deferral)) {
+        if (failure.code() == ErrorCode.QUOTA_EXCEEDED && api == GoogleErrors.Api.YOUTUBE
+                && !(error instanceof Deferral)) {
             failure = quotaExhausted(failure);
         }
         if (failure.kind() == Failure.Kind.RETRY) {

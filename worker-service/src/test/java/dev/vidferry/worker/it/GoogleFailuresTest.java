@@ -49,7 +49,8 @@ class GoogleFailuresTest {
     @Test
     void whenTheSharedLedgerIsAtItsLimitTheJobIsDeferredToPacificMidnightWithoutUploading() {
         Jobs.update("INSERT INTO quota_ledger (project_id, bucket, pacific_date, used, quota_limit) "
-                + "VALUES (?, 'videos.insert', ?, 100, 100)", PROJECT, PacificDay.dateOf(Instant.now()));
+                + "VALUES (?, 'videos.insert', ?, 100, 100) ON CONFLICT (project_id, bucket, pacific_date) "
+                + "DO UPDATE SET used = 100, quota_limit = 100", PROJECT, PacificDay.dateOf(Instant.now()));
         Owner owner = Owner.create(cipher);
         String fileId = Emulator.addFile(owner.username(), "quota.mp4", SIZE);
         int sessionsBefore = Emulator.uploads().size();
@@ -142,5 +143,20 @@ class GoogleFailuresTest {
 
         assertThat(Jobs.awaitFinished(jobId)).containsEntry("status", "failed")
                 .containsEntry("error_code", ErrorCode.RETRIES_EXHAUSTED.name()).containsEntry("attempt", 1);
+    }
+
+    @Test
+    void oneRejectedAccessTokenIsRefreshedButASecondRejectionAsksTheOwnerToReconnect() {
+        Owner owner = Owner.create(cipher);
+        Emulator.client().injectFault("api", 1, 401);
+        UUID cured = owner.requestUpload(Emulator.addFile(owner.username(), "401-once.mp4", SIZE), SIZE,
+                Jobs.metadata("Once"));
+        assertThat(Jobs.awaitFinished(cured)).containsEntry("status", "completed").containsEntry("attempt", 1);
+
+        Emulator.client().injectFault("api", 2, 401);
+        UUID refused = owner.requestUpload(Emulator.addFile(owner.username(), "401-twice.mp4", SIZE), SIZE,
+                Jobs.metadata("Twice"));
+        assertThat(Jobs.awaitFinished(refused)).containsEntry("status", "failed")
+                .containsEntry("error_code", "GOOGLE_RECONNECT_REQUIRED").containsEntry("attempt", 1);
     }
 }
