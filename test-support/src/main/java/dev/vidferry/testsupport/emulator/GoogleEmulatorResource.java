@@ -1,10 +1,12 @@
 package dev.vidferry.testsupport.emulator;
 
-import dev.vidferry.emulator.EmulatorOptions;
-import dev.vidferry.emulator.EmulatorServer;
+import java.util.Map;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
-import java.util.Map;
+
+import dev.vidferry.emulator.EmulatorOptions;
+import dev.vidferry.emulator.EmulatorServer;
 
 /**
  * Starts the Google emulator once per JVM on a free port and points a service at it: Drive/YouTube root URLs, token
