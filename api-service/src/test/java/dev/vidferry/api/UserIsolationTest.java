@@ -46,4 +46,20 @@ class UserIsolationTest {
         Api.createJob(bob, Api.jobBody(alicesFile, "Not mine")).statusCode(404)
                 .body("errors[0].field", equalTo("driveFileId"));
     }
+
+    @Test
+    void aTokenTheSameIssuerMadeForAnotherAppIsRefused() {
+        Emulator.User alice = Emulator.newUser("alice");
+        Emulator.client().registerClient("other-app", "other-secret", true);
+        com.fasterxml.jackson.databind.JsonNode tokens = Emulator.client().issueTokens(alice.username(), "other-app",
+                "openid email");
+        String foreign = tokens.hasNonNull("accessToken")
+                ? tokens.get("accessToken").asText()
+                : tokens.path("access_token").asText();
+        assertThat(foreign).isNotBlank();
+
+        given().header("Authorization", "Bearer " + foreign).get("/api/v1/jobs").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().header("Authorization", alice.bearer()).get("/api/v1/jobs").then().statusCode(200);
+    }
 }
