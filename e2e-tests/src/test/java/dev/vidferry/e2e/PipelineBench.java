@@ -65,8 +65,10 @@ class PipelineBench {
 
     @Test
     void measureThePipeline() throws Exception {
-        Stack stack = Stack.withWorkers(1);
-        ServiceProcess worker = stack.workers().get(0);
+        Stack stack = Stack.withWorkers(0);
+        stack.useWorkers(0);
+        // the production default chunk size, not the tests' 1 MiB
+        ServiceProcess worker = stack.addWorker(Map.of("vidferry.worker.chunk-size", "8M"));
         Member member = member(stack);
         report.append("\n## Pipeline (issue #4) — ").append(Instant.now().atOffset(ZoneOffset.UTC).toLocalDate())
                 .append("\n\nMachine: ").append(Runtime.getRuntime().availableProcessors())
