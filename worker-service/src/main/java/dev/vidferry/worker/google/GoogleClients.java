@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.google.api.client.http.HttpRequestFactory;
 import com.google.api.client.http.HttpRequestInitializer;
+import com.google.api.client.http.HttpTransport;
 import com.google.api.client.http.HttpUnsuccessfulResponseHandler;
+import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.JsonFactory;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.drive.Drive;
@@ -57,8 +59,10 @@ public class GoogleClients {
             request.setConnectTimeout(20_000);
             request.setReadTimeout(SESSION_READ_TIMEOUT_MILLIS);
         };
-        return new ResumableUpload(initiate, factory.transport().createRequestFactory(refreshOnce(session, credentials)), json,
-                config.youtubeRootUrl());
+        AbortableConnections connections = new AbortableConnections();
+        HttpTransport sessionTransport = new NetHttpTransport.Builder().setConnectionFactory(connections).build();
+        return new ResumableUpload(initiate, sessionTransport.createRequestFactory(refreshOnce(session, credentials)),
+                json, config.youtubeRootUrl(), connections);
     }
 
     /**

@@ -43,6 +43,7 @@ public final class ResumableUpload {
     private final HttpRequestFactory sessionRequests;
     private final JsonFactory json;
     private final String youtubeRootUrl;
+    private final AbortableConnections connections;
 
     /**
      * @param initiateRequests authenticated, with back-off (initiation is safe to repeat)
@@ -50,10 +51,26 @@ public final class ResumableUpload {
      */
     public ResumableUpload(HttpRequestFactory initiateRequests, HttpRequestFactory sessionRequests, JsonFactory json,
             String youtubeRootUrl) {
+        this(initiateRequests, sessionRequests, json, youtubeRootUrl, null);
+    }
+
+    ResumableUpload(HttpRequestFactory initiateRequests, HttpRequestFactory sessionRequests, JsonFactory json,
+            String youtubeRootUrl, AbortableConnections connections) {
+        this.connections = connections;
         this.initiateRequests = initiateRequests;
         this.sessionRequests = sessionRequests;
         this.json = json;
         this.youtubeRootUrl = youtubeRootUrl.endsWith("/") ? youtubeRootUrl : youtubeRootUrl + "/";
+    }
+
+    /**
+     * Cuts off the session request in flight from another thread (cancel): it fails at once, and so does every later
+     * session request of this upload. The session is abandoned.
+     */
+    public void abort() {
+        if (connections != null) {
+            connections.abort();
+        }
     }
 
     /** Opens a session for {@code totalBytes} of {@code contentType} with {@code video}'s snippet and status. */

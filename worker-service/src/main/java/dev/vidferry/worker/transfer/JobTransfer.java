@@ -58,6 +58,7 @@ final class JobTransfer implements Runnable {
     private GoogleErrors.Api api = GoogleErrors.Api.DRIVE;
     private GoogleAccounts.Account account;
     private String quotaMethod;
+    private volatile ResumableUpload activeUpload;
 
     JobTransfer(ClaimedJob job, EventEnvelope<JobProgress> claimEvent, TransferContext ctx) {
         this.job = job;
@@ -79,11 +80,21 @@ final class JobTransfer implements Runnable {
     /** The user asked to cancel: stop at the next chunk boundary and mark the job cancelled. */
     void cancelRequested() {
         cancelRequested = true;
+        abortInFlight();
     }
 
     /** The heartbeat found the job no longer ours: stop at the next chunk boundary. */
     void leaseLost() {
         leaseLost = true;
+        abortInFlight();
+    }
+
+    /** Cuts off the chunk PUT in flight: a chunk takes seconds on a slow link, a cancel must not wait for it. */
+    private void abortInFlight() {
+        ResumableUpload upload = activeUpload;
+        if (upload != null) {
+            upload.abort();
+        }
     }
 
     @Override
@@ -98,7 +109,14 @@ final class JobTransfer implements Runnable {
         } catch (CancelRequested e) {
             markCancelled();
         } catch (Throwable e) {
-            handle(e);
+            if (leaseLost) {
+                Log.infof("job %s: stopped, it was taken over (%s)", job.id(), e.toString());
+                ctx.metrics().released("lease-lost");
+            } else if (cancelRequested) {
+                markCancelled(); // e.g. the request a cancel cut off
+            } else {
+                handle(e);
+            }
         }
     }
 
@@ -133,6 +151,10 @@ final class JobTransfer implements Runnable {
         }
 
         ResumableUpload upload = ctx.clients().resumableUpload(account.credentials());
+        activeUpload = upload;
+        if (cancelRequested || leaseLost) {
+            upload.abort();
+        }
         String session = job.uploadSessionUri();
         long offset = 0;
         if (session != null) {
