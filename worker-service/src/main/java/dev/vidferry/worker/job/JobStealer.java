@@ -102,6 +102,7 @@ public class JobStealer {
         }
         for (ClaimedJob job : jobs) {
             metrics.claimed();
+            metrics.stolen();
             Log.infof("job %s stolen from the queue (attempt %d): it waited longer than %s", job.id(), job.attempt(),
                     config.stealAfter());
             transfers.start(job, events.get(job.id()));

@@ -53,4 +53,20 @@ class GoogleErrorsTest {
         assertThat(GoogleErrors.classify(refused, Api.DRIVE, clock).code())
                 .isEqualTo(ErrorCode.GOOGLE_RECONNECT_REQUIRED);
     }
+
+    @Test
+    void everyTransientClassOfTheFactsTableIsRetried() {
+        for (int status : new int[]{500, 502, 503, 504, 429}) {
+            assertThat(GoogleErrors.classify(status, "", "x", Api.YOUTUBE, clock).kind()).as("%d", status)
+                    .isEqualTo(Failure.Kind.RETRY);
+        }
+        assertThat(GoogleErrors.classify(403, "userRateLimitExceeded", "slow", Api.DRIVE, clock).kind())
+                .isEqualTo(Failure.Kind.RETRY);
+        assertThat(GoogleErrors.classify(new java.net.SocketException("Connection reset"), Api.YOUTUBE, clock).kind())
+                .isEqualTo(Failure.Kind.RETRY);
+        assertThat(GoogleErrors.classify(403, "dailyLimitExceeded", "q", Api.YOUTUBE, clock).code())
+                .isEqualTo(ErrorCode.QUOTA_EXCEEDED);
+        assertThat(GoogleErrors.classify(401, "authError", "who", Api.YOUTUBE, clock).code())
+                .isEqualTo(ErrorCode.GOOGLE_RECONNECT_REQUIRED);
+    }
 }
