@@ -85,6 +85,7 @@ class PipelineBench {
             long after = peakRssKib(worker.pid());
             report.append(String.format("| %d MiB | %d MiB | %d MiB | %.1f s | %.0f MiB/s |%n", size / MIB,
                     before / 1024, after / 1024, seconds, size / MIB / seconds));
+            System.out.println(report);
         }
 
         // --- transfer: one 1 GiB job vs a raw curl pipe of the same bytes through the same emulator ---
@@ -93,6 +94,7 @@ class PipelineBench {
         run(member, gib, Duration.ofMinutes(10));
         double pipeline = 1024 / ((System.nanoTime() - t0) / 1e9);
         double raw = rawCurlPipe(stack, member, gib);
+        System.out.printf("pipeline %.0f MiB/s, raw %.0f MiB/s%n", pipeline, raw);
         report.append(String.format("%nEnd-to-end 1 GiB job: %.0f MiB/s; raw curl pipe (Drive GET | 8 MiB PUTs): "
                 + "%.0f MiB/s; ratio %.2f (target >= 0.8).%n", pipeline, raw, pipeline / raw));
 

@@ -41,6 +41,8 @@ public final class Stack {
         kafkaResource.init(Map.of());
         kafka = kafkaResource.start().get("kafka.bootstrap.servers");
         PostgresResource.ensureDatabase(DATABASE, true);
+        // the tests and benches upload far more than YouTube's 100 videos a day; quota has tests of its own
+        emulator().setQuotaLimits(Map.of("videos.insert", 1_000_000L, "default", 100_000_000L));
         api = ServiceProcess.start("api", "api-service", freePort(), apiConfig());
         scheduler = ServiceProcess.start("scheduler", "scheduler-service", freePort(), schedulerConfig());
         for (int i = 1; i <= workerCount; i++) {
@@ -157,6 +159,8 @@ public final class Stack {
         config.put("vidferry.worker.retry-backoff", "1s");
         config.put("vidferry.worker.retry-backoff-max", "2s");
         config.put("vidferry.worker.shutdown-grace", "10s");
+        config.put("vidferry.quota.limits.\"videos.insert\"", "1000000");
+        config.put("vidferry.quota.limits.\"default\"", "100000000");
         return config;
     }
 
