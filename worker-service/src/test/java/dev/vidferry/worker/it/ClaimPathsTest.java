@@ -75,5 +75,15 @@ class ClaimPathsTest {
             assertThat(Jobs.job(waiting)).containsEntry("status", "pending").containsEntry("attempt", 0);
         }
         assertThat(Jobs.job(published)).containsEntry("message", JobRepository.WAITING_FOR_RECONNECT);
+
+        // the owner reconnects (as the api stores a new consent): the waiting jobs run, on their first attempt
+        String refreshToken = Emulator.client().issueTokens(owner.username(), null, null).get("refreshToken").asText();
+        TokenCipher.Sealed sealed = cipher.encrypt(refreshToken, owner.id());
+        Jobs.update("UPDATE google_account SET status = 'connected', key_id = ?, refresh_token_ciphertext = ?, "
+                + "access_token_ciphertext = NULL, access_token_expires_at = NULL WHERE id = ?", sealed.keyId(),
+                sealed.ciphertext(), owner.accountId());
+        for (UUID waiting : new UUID[]{unpublished, published}) {
+            assertThat(Jobs.awaitFinished(waiting)).containsEntry("status", "completed").containsEntry("attempt", 1);
+        }
     }
 }
