@@ -39,17 +39,6 @@ class PipelineBench {
     private static final long MIB = 1024 * 1024;
     private final StringBuilder report = new StringBuilder();
 
-    private record Member(EmulatorClient.EmulatorUser user, ApiClient api) {
-    }
-
-    private Member member(Stack stack) {
-        String username = "bench" + UUID.randomUUID().toString().substring(0, 6);
-        EmulatorClient.EmulatorUser user = stack.emulator().createUser(username, "pw");
-        ApiClient api = stack.apiClient(stack.emulator().oidcAccessToken(username, "pw"));
-        assertThat(api.put("/google/account", Map.of("refreshToken", user.refreshToken())).status()).isEqualTo(200);
-        return new Member(user, api);
-    }
-
     private static Map<String, Object> job(SeededFile file) {
         return Map.of("driveFileId", file.id(), "metadata", Map.of("title", "bench " + file.name(),
                 "privacyStatus", "private", "madeForKids", false));
@@ -69,7 +58,7 @@ class PipelineBench {
         stack.useWorkers(0);
         // the production default chunk size, not the tests' 1 MiB
         ServiceProcess worker = stack.addWorker(Map.of("vidferry.worker.chunk-size", "8M"));
-        Member member = member(stack);
+        Member member = Member.connected(stack, "bench");
         report.append("\n## Pipeline (issue #4) — ").append(Instant.now().atOffset(ZoneOffset.UTC).toLocalDate())
                 .append("\n\nMachine: ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores; worker -Xmx256m, default chunk size 8 MiB; emulator in the bench JVM.\n\n");

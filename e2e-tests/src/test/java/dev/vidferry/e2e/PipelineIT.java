@@ -37,20 +37,6 @@ class PipelineIT {
         stack.useWorkers(2);
     }
 
-    /** A fresh emulator user with Google connected in vidferry. */
-    private record Member(EmulatorClient.EmulatorUser user, ApiClient api) {
-    }
-
-    private Member connectedUser() {
-        EmulatorClient emulator = stack.emulator();
-        String username = "u" + UUID.randomUUID().toString().substring(0, 8);
-        EmulatorClient.EmulatorUser user = emulator.createUser(username, "pw");
-        ApiClient api = stack.apiClient(emulator.oidcAccessToken(username, "pw"));
-        ApiClient.Answer connected = api.put("/google/account", Map.of("refreshToken", user.refreshToken()));
-        assertThat(connected.status()).as(connected.body().toString()).isEqualTo(200);
-        return new Member(user, api);
-    }
-
     private static Map<String, Object> job(SeededFile file, String title) {
         return Map.of("driveFileId", file.id(), "batchId", "e2e",
                 "metadata", Map.of("title", title, "description", "from Drive", "tags", List.of("e2e", "drive copy"),
@@ -98,7 +84,7 @@ class PipelineIT {
 
     @Test
     void aJobCreatedOverRestEndsAsTheSameBytesOnYouTubeAndItsProgressCanBeFollowedOnKafka() throws Exception {
-        Member alice = connectedUser();
+        Member alice = Member.connected(stack, "u");
         SeededFile file = seed(alice.user().username(), "holiday.mp4", 20L * 1024 * 1024);
 
         try (ProgressFeed feed = new ProgressFeed(stack.kafka())) {
@@ -149,7 +135,7 @@ class PipelineIT {
 
     @Test
     void twoWorkerProcessesCompleteFiftyJobsWithExactlyFiftyUploads() throws Exception {
-        Member bob = connectedUser();
+        Member bob = Member.connected(stack, "u");
         List<SeededFile> files = digested(bob.user().username(),
                 stack.emulator().seedFolder(bob.user().username(), null, "Batch", 50, 1024 * 1024).stream()
                         .filter(f -> !f.isFolder()).toList());
@@ -190,7 +176,7 @@ class PipelineIT {
 
     @Test
     void aFileAlreadyOnYouTubeIsNotUploadedAgainUntilItsVideoIsDeleted() {
-        Member carol = connectedUser();
+        Member carol = Member.connected(stack, "u");
         SeededFile file = seed(carol.user().username(), "talk.mov", 3L * 1024 * 1024);
 
         String first = carol.api().post("/jobs", job(file, "Talk")).body().path("id").asText();

@@ -43,18 +43,6 @@ class ResilienceIT {
         stack.useWorkers(0);
     }
 
-    private record Member(EmulatorClient.EmulatorUser user, ApiClient api) {
-    }
-
-    private Member connectedUser() {
-        EmulatorClient emulator = stack.emulator();
-        String username = "r" + UUID.randomUUID().toString().substring(0, 8);
-        EmulatorClient.EmulatorUser user = emulator.createUser(username, "pw");
-        ApiClient api = stack.apiClient(emulator.oidcAccessToken(username, "pw"));
-        assertThat(api.put("/google/account", Map.of("refreshToken", user.refreshToken())).status()).isEqualTo(200);
-        return new Member(user, api);
-    }
-
     private SeededFile seed(Member member, long size) {
         SeededFile seeded = stack.emulator().seedFile(member.user().username(), null, "crash.mp4", size);
         return stack.emulator().files(member.user().username()).stream().filter(f -> f.id().equals(seeded.id()))
@@ -116,7 +104,7 @@ class ResilienceIT {
 
     /** A victim worker pauses at {@code point} on the job's first attempt; it is SIGKILLed there. */
     private void crashAt(String point) {
-        Member member = connectedUser();
+        Member member = Member.connected(stack, "r");
         SeededFile file = seed(member, 6 * MIB + 12345);
         ServiceProcess victim = stack.addWorker(Map.of("vidferry.worker.debug.pause-at", point));
         String jobId = createJob(member, file);
@@ -147,7 +135,7 @@ class ResilienceIT {
 
     @Test
     void aWorkerKilledWhileReadingDriveBeforeAnySessionExistsIsReplaced() {
-        Member member = connectedUser();
+        Member member = Member.connected(stack, "r");
         SeededFile file = seed(member, 4 * MIB);
         stack.emulator().setLatency(Duration.ofSeconds(3));
         ServiceProcess victim = stack.addWorker();
@@ -166,7 +154,7 @@ class ResilienceIT {
 
     @Test
     void aWorkerKilledInTheMiddleOfAChunkIsResumedFromWhatYouTubeKept() {
-        Member member = connectedUser();
+        Member member = Member.connected(stack, "r");
         SeededFile file = seed(member, 6 * MIB);
         stack.emulator().throttle(0, 2 * MIB);
         ServiceProcess victim = stack.addWorker();
@@ -185,7 +173,7 @@ class ResilienceIT {
 
     @Test
     void aWorkerStoppedWithSigtermHandsItsJobBackAndAnotherResumesIt() {
-        Member member = connectedUser();
+        Member member = Member.connected(stack, "r");
         SeededFile file = seed(member, 6 * MIB);
         stack.emulator().throttle(0, 2 * MIB);
         ServiceProcess first = stack.addWorker();
@@ -203,7 +191,7 @@ class ResilienceIT {
 
     @Test
     void injectedServerErrorsAndConnectionResetsOnChunksDoNotStopAJob() {
-        Member member = connectedUser();
+        Member member = Member.connected(stack, "r");
         SeededFile file = seed(member, 8 * MIB);
         stack.addWorker();
         stack.emulator().injectFault("upload-put", 1, 503);
