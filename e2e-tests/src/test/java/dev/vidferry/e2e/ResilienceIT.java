@@ -40,6 +40,7 @@ class ResilienceIT {
     @AfterEach
     void calmTheEmulator() {
         stack.emulator().clearFaults();
+        stack.emulator().setQuotaLimits(Map.of("videos.insert", 1_000_000L, "default", 100_000_000L));
         stack.useWorkers(0);
     }
 
@@ -201,5 +202,38 @@ class ResilienceIT {
         String jobId = createJob(member, file);
         JsonNode job = awaitCompleted(member, jobId);
         assertOneFaithfulVideo(member, file, job, 4);
+    }
+
+    @Test
+    void aJobThatMeetsAnExhaustedQuotaIsDeferredToPacificMidnightAndCompletesAfterIt() throws Exception {
+        Member member = Member.connected(stack, "q");
+        SeededFile file = seed(member, 2 * MIB);
+        // YouTube's videos.insert bucket of our project is used up for today
+        long usedToday = stack.emulator().quota().path("used").path("vidferry").path("videos.insert").asLong();
+        stack.emulator().setQuotaLimits(Map.of("videos.insert", usedToday));
+        stack.addWorker();
+        String jobId = createJob(member, file);
+
+        JsonNode deferred = member.api().await("/jobs/" + jobId, j -> j.path("status").asText().equals("deferred"),
+                Duration.ofSeconds(60));
+        assertThat(deferred.path("errorCode").asText()).isEqualTo("QUOTA_EXCEEDED");
+        java.time.ZonedDateTime pacific = java.time.ZonedDateTime.now(java.time.ZoneId.of("America/Los_Angeles"));
+        Instant nextMidnight = pacific.toLocalDate().plusDays(1).atStartOfDay(pacific.getZone()).toInstant();
+        assertThat(Instant.parse(deferred.path("nextAttemptAt").asText())).isEqualTo(nextMidnight);
+        assertThat(deferred.path("attempt").asInt()).as("a deferral spends no attempt").isZero();
+        assertThat(stack.emulator().videos().stream().filter(v -> v.channelId().equals(member.user().channelId())))
+                .isEmpty();
+
+        // Midnight passes in Los Angeles: Google's day rolls over (the emulator's clock), and so does ours. The
+        // services run on the real clock, so their view of time is moved the only way a test can: the deferral's due
+        // time and today's ledger rows are shifted back by a day, as if that day had passed.
+        stack.emulator().advanceClockPastPacificMidnight();
+        try (java.sql.Connection db = stack.db(); java.sql.Statement sql = db.createStatement()) {
+            sql.executeUpdate("UPDATE upload_job SET next_attempt_at = now() WHERE id = '" + jobId + "'");
+            sql.executeUpdate("UPDATE quota_ledger SET pacific_date = pacific_date - 1");
+        }
+
+        JsonNode job = awaitCompleted(member, jobId);
+        assertOneFaithfulVideo(member, file, job, 0);
     }
 }
