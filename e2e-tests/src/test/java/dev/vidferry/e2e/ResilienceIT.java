@@ -228,6 +228,7 @@ class ResilienceIT {
         // services run on the real clock, so their view of time is moved the only way a test can: the deferral's due
         // time and today's ledger rows are shifted back by a day, as if that day had passed.
         stack.emulator().advanceClockPastPacificMidnight();
+        stack.emulator().setQuotaLimits(Map.of("videos.insert", 1_000_000L)); // a new day, the project's usual quota
         try (java.sql.Connection db = stack.db(); java.sql.Statement sql = db.createStatement()) {
             sql.executeUpdate("UPDATE upload_job SET next_attempt_at = now() WHERE id = '" + jobId + "'");
             sql.executeUpdate("UPDATE quota_ledger SET pacific_date = pacific_date - 1");
