@@ -217,8 +217,7 @@ class ResilienceIT {
         JsonNode deferred = member.api().await("/jobs/" + jobId, j -> j.path("status").asText().equals("deferred"),
                 Duration.ofSeconds(60));
         assertThat(deferred.path("errorCode").asText()).isEqualTo("QUOTA_EXCEEDED");
-        java.time.ZonedDateTime pacific = java.time.ZonedDateTime.now(java.time.ZoneId.of("America/Los_Angeles"));
-        Instant nextMidnight = pacific.toLocalDate().plusDays(1).atStartOfDay(pacific.getZone()).toInstant();
+        Instant nextMidnight = dev.vidferry.model.quota.PacificDay.nextReset(Instant.now());
         assertThat(Instant.parse(deferred.path("nextAttemptAt").asText())).isEqualTo(nextMidnight);
         assertThat(deferred.path("attempt").asInt()).as("a deferral spends no attempt").isZero();
         assertThat(stack.emulator().videos().stream().filter(v -> v.channelId().equals(member.user().channelId())))

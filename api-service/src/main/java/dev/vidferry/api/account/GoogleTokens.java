@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.google.api.client.http.HttpResponseException;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.UserCredentials;
 
@@ -46,7 +45,7 @@ public class GoogleTokens {
                     token.getExpirationTime() == null ? null : token.getExpirationTime().toInstant(),
                     token.getScopes() == null ? List.of() : token.getScopes());
         } catch (IOException e) {
-            if (isInvalidGrant(e)) {
+            if (GoogleCredentialsFactory.isInvalidGrant(e)) {
                 throw ApiException.invalidField("google-invalid-grant", "refreshToken", "invalidGrant",
                         "Google refused this refresh token (expired, revoked or issued to another OAuth client)");
             }
@@ -56,20 +55,4 @@ public class GoogleTokens {
         }
     }
 
-    /** Whether a Google failure means the refresh token is dead (revoked/expired: the user must reconnect). */
-    public static boolean isInvalidGrant(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof HttpResponseException http && http.getContent() != null
-                    && http.getContent().contains("invalid_grant")) {
-                return true;
-            }
-            if (t.getMessage() != null && t.getMessage().contains("invalid_grant")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
 }

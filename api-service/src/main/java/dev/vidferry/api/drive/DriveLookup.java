@@ -14,7 +14,6 @@ import com.google.auth.oauth2.UserCredentials;
 import io.quarkus.logging.Log;
 
 import dev.vidferry.api.account.GoogleAccountService.StoredCredentials;
-import dev.vidferry.api.account.GoogleTokens;
 import dev.vidferry.api.common.ApiException;
 import dev.vidferry.platform.google.GoogleConfig;
 import dev.vidferry.platform.google.GoogleCredentialsFactory;
@@ -92,12 +91,12 @@ public class DriveLookup {
             if (e.getStatusCode() == 400) {
                 throw notFound("no Drive file with this id is visible to your Google account");
             }
-            if (e.getStatusCode() == 401 || GoogleTokens.isInvalidGrant(e)) {
+            if (e.getStatusCode() == 401 || GoogleCredentialsFactory.isInvalidGrant(e)) {
                 throw new ReconnectRequired();
             }
             throw unavailable(e);
         } catch (IOException e) {
-            if (GoogleTokens.isInvalidGrant(e)) {
+            if (GoogleCredentialsFactory.isInvalidGrant(e)) {
                 throw new ReconnectRequired();
             }
             throw unavailable(e);

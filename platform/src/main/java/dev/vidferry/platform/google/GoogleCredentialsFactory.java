@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.google.api.client.http.HttpBackOffIOExceptionHandler;
 import com.google.api.client.http.HttpBackOffUnsuccessfulResponseHandler;
 import com.google.api.client.http.HttpRequestInitializer;
+import com.google.api.client.http.HttpResponseException;
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.util.ExponentialBackOff;
@@ -65,5 +66,22 @@ public class GoogleCredentialsFactory {
             request.setConnectTimeout(20_000);
             request.setReadTimeout(60_000);
         };
+    }
+
+    /**
+     * Whether {@code failure} is Google's token endpoint refusing the refresh token ({@code invalid_grant}: revoked,
+     * expired, or issued to another client). Such an account needs its user to reconnect; retrying cannot help.
+     */
+    public static boolean isInvalidGrant(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("invalid_grant")) {
+                return true;
+            }
+            if (t instanceof HttpResponseException http && http.getContent() != null
+                    && http.getContent().contains("invalid_grant")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -3,8 +3,6 @@ package dev.vidferry.worker.google;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,6 +11,8 @@ import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponseException;
 
 import dev.vidferry.model.job.ErrorCode;
+import dev.vidferry.model.quota.PacificDay;
+import dev.vidferry.platform.google.GoogleCredentialsFactory;
 
 /**
  * Sorts errors from Google and the network into fail / retry / defer. Minimal for now (issue #5 refines it): terminal
@@ -26,8 +26,6 @@ public final class GoogleErrors {
         DRIVE, YOUTUBE
     }
 
-    private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
-
     private GoogleErrors() {
     }
 
@@ -35,7 +33,7 @@ public final class GoogleErrors {
         if (error instanceof AccountProblemException problem) {
             return Failure.fail(problem.code(), problem.getMessage());
         }
-        if (isInvalidGrant(error)) {
+        if (GoogleCredentialsFactory.isInvalidGrant(error)) {
             return Failure.fail(ErrorCode.GOOGLE_RECONNECT_REQUIRED,
                     "Google refused the stored authorization (invalid_grant): reconnect Google, then retry the job");
         }
@@ -60,10 +58,9 @@ public final class GoogleErrors {
                     "Google did not accept our authorization: reconnect Google, then retry the job");
         }
         if (r.equals("quotaExceeded") || r.equals("dailyLimitExceeded")) {
-            LocalDate tomorrow = LocalDate.now(clock.withZone(PACIFIC)).plusDays(1);
             return Failure.defer(ErrorCode.QUOTA_EXCEEDED,
                     "The YouTube API quota of today is used up; the job waits for the reset at midnight Pacific time",
-                    tomorrow.atStartOfDay(PACIFIC).toInstant());
+                    PacificDay.nextReset(clock.instant()));
         }
         if (r.equals("uploadLimitExceeded")) {
             return Failure.defer(ErrorCode.UPLOAD_LIMIT_EXCEEDED,
@@ -92,20 +89,6 @@ public final class GoogleErrors {
                     + (r.isEmpty() ? "" : " " + r) + "): " + message);
         }
         return Failure.retry("Unexpected answer from Google (" + status + ")");
-    }
-
-    /** True when a token refresh was refused with {@code invalid_grant} (revoked or expired refresh token). */
-    public static boolean isInvalidGrant(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("invalid_grant")) {
-                return true;
-            }
-            if (t instanceof HttpResponseException http && http.getContent() != null
-                    && http.getContent().contains("invalid_grant")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String reason(GoogleJsonError details) {

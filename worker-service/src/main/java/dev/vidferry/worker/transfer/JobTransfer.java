@@ -27,6 +27,7 @@ import dev.vidferry.model.job.JobStatus;
 import dev.vidferry.model.metadata.VideoMetadata;
 import dev.vidferry.model.quota.QuotaDecision;
 import dev.vidferry.model.quota.QuotaMethods;
+import dev.vidferry.platform.google.GoogleCredentialsFactory;
 import dev.vidferry.worker.google.AccountProblemException;
 import dev.vidferry.worker.google.Failure;
 import dev.vidferry.worker.google.GoogleAccounts;
@@ -477,7 +478,7 @@ final class JobTransfer implements Runnable {
         try {
             account.credentials().refreshIfExpired();
         } catch (IOException e) {
-            if (GoogleErrors.isInvalidGrant(e)) {
+            if (GoogleCredentialsFactory.isInvalidGrant(e)) {
                 throw new AccountProblemException(ErrorCode.GOOGLE_RECONNECT_REQUIRED,
                         "Google refused the stored authorization (invalid_grant): reconnect Google, then retry the job");
             }
