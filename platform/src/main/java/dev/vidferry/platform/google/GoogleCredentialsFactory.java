@@ -11,6 +11,7 @@ import com.google.api.client.http.HttpBackOffUnsuccessfulResponseHandler;
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpResponseException;
 import com.google.api.client.http.HttpTransport;
+import com.google.api.client.http.HttpUnsuccessfulResponseHandler;
 import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.util.ExponentialBackOff;
 import com.google.auth.http.HttpCredentialsAdapter;
@@ -51,20 +52,47 @@ public class GoogleCredentialsFactory {
         return builder.build();
     }
 
-    /** Authenticates with {@code credentials} and retries transient failures with back-off. */
+    /**
+     * Authenticates with {@code credentials}, answers a 401 with one token refresh and one retry, and retries
+     * transient failures (5xx, I/O) with exponential back-off: the Java clients retry nothing by default.
+     */
     public HttpRequestInitializer requestInitializer(UserCredentials credentials) {
         HttpCredentialsAdapter adapter = new HttpCredentialsAdapter(credentials);
-        return request -> {
+        return refreshingOnceOn401(request -> {
             adapter.initialize(request);
-            HttpBackOffUnsuccessfulResponseHandler backOff = new HttpBackOffUnsuccessfulResponseHandler(
-                    new ExponentialBackOff.Builder().setMaxElapsedTimeMillis(30_000).build());
-            request.setUnsuccessfulResponseHandler((req, response, supportsRetry) -> adapter
-                    .handleResponse(req, response, supportsRetry)
-                    || backOff.handleResponse(req, response, supportsRetry));
+            request.setUnsuccessfulResponseHandler(new HttpBackOffUnsuccessfulResponseHandler(
+                    new ExponentialBackOff.Builder().setMaxElapsedTimeMillis(30_000).build()));
             request.setIOExceptionHandler(new HttpBackOffIOExceptionHandler(
                     new ExponentialBackOff.Builder().setMaxElapsedTimeMillis(30_000).build()));
             request.setConnectTimeout(20_000);
             request.setReadTimeout(60_000);
+        }, credentials);
+    }
+
+    /**
+     * Google's error table for {@code authError}: a 401 gets one token refresh and one retry per request, whatever
+     * the {@code WWW-Authenticate} header says; a second 401 surfaces (the owner must reconnect Google). A refused
+     * refresh ({@code invalid_grant}) surfaces as the refresh's exception. Other answers go to the handler that
+     * {@code initializer} installed.
+     */
+    public static HttpRequestInitializer refreshingOnceOn401(HttpRequestInitializer initializer,
+            UserCredentials credentials) {
+        return request -> {
+            initializer.initialize(request);
+            HttpUnsuccessfulResponseHandler next = request.getUnsuccessfulResponseHandler();
+            boolean[] refreshed = {false};
+            request.setUnsuccessfulResponseHandler((req, response, supportsRetry) -> {
+                if (response.getStatusCode() == 401) {
+                    if (refreshed[0] || !supportsRetry) {
+                        return false;
+                    }
+                    refreshed[0] = true;
+                    credentials.refresh();
+                    req.getHeaders().setAuthorization("Bearer " + credentials.getAccessToken().getTokenValue());
+                    return true;
+                }
+                return next != null && next.handleResponse(req, response, supportsRetry);
+            });
         };
     }
 

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.google.api.client.http.HttpRequestFactory;
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpTransport;
-import com.google.api.client.http.HttpUnsuccessfulResponseHandler;
 import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.JsonFactory;
 import com.google.api.client.json.gson.GsonFactory;
@@ -37,14 +36,14 @@ public class GoogleClients {
     }
 
     public Drive drive(UserCredentials credentials) {
-        return new Drive.Builder(factory.transport(), json, refreshOnce(factory.requestInitializer(credentials), credentials))
+        return new Drive.Builder(factory.transport(), json, factory.requestInitializer(credentials))
                 .setRootUrl(config.driveRootUrl())
                 .setApplicationName(config.applicationName())
                 .build();
     }
 
     public YouTube youtube(UserCredentials credentials) {
-        return new YouTube.Builder(factory.transport(), json, refreshOnce(factory.requestInitializer(credentials), credentials))
+        return new YouTube.Builder(factory.transport(), json, factory.requestInitializer(credentials))
                 .setRootUrl(config.youtubeRootUrl())
                 .setApplicationName(config.applicationName())
                 .build();
@@ -52,7 +51,7 @@ public class GoogleClients {
 
     public ResumableUpload resumableUpload(UserCredentials credentials) {
         HttpRequestFactory initiate = factory.transport()
-                .createRequestFactory(refreshOnce(factory.requestInitializer(credentials), credentials));
+                .createRequestFactory(factory.requestInitializer(credentials));
         HttpCredentialsAdapter adapter = new HttpCredentialsAdapter(credentials);
         HttpRequestInitializer session = request -> {
             adapter.initialize(request);
@@ -61,32 +60,8 @@ public class GoogleClients {
         };
         AbortableConnections connections = new AbortableConnections();
         HttpTransport sessionTransport = new NetHttpTransport.Builder().setConnectionFactory(connections).build();
-        return new ResumableUpload(initiate, sessionTransport.createRequestFactory(refreshOnce(session, credentials)),
+        return new ResumableUpload(initiate,
+                sessionTransport.createRequestFactory(GoogleCredentialsFactory.refreshingOnceOn401(session, credentials)),
                 json, config.youtubeRootUrl(), connections);
-    }
-
-    /**
-     * Google's error table: a 401 ({@code authError}) gets one token refresh and one retry per request, whatever the
-     * {@code WWW-Authenticate} header says; a second 401 surfaces (the owner must reconnect Google). A refused
-     * refresh ({@code invalid_grant}) surfaces as the refresh's exception.
-     */
-    static HttpRequestInitializer refreshOnce(HttpRequestInitializer initializer, UserCredentials credentials) {
-        return request -> {
-            initializer.initialize(request);
-            HttpUnsuccessfulResponseHandler handler = request.getUnsuccessfulResponseHandler();
-            boolean[] refreshed = {false};
-            request.setUnsuccessfulResponseHandler((req, response, supportsRetry) -> {
-                if (response.getStatusCode() == 401) {
-                    if (refreshed[0] || !supportsRetry) {
-                        return false;
-                    }
-                    refreshed[0] = true;
-                    credentials.refresh();
-                    req.getHeaders().setAuthorization("Bearer " + credentials.getAccessToken().getTokenValue());
-                    return true;
-                }
-                return handler != null && handler.handleResponse(req, response, supportsRetry);
-            });
-        };
     }
 }
