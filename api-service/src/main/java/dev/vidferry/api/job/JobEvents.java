@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 
 import dev.vidferry.api.outbox.OutboxWriter;
-import dev.vidferry.model.event.EventEnvelope;
-import dev.vidferry.model.event.EventTypes;
 import dev.vidferry.model.event.JobControl;
 import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.model.event.JobRequested;
@@ -33,8 +31,7 @@ public class JobEvents {
     public Uni<Void> requested(UploadJob job, String reason) {
         JobRequested payload = new JobRequested(job.id, job.ownerId, job.driveFileId, job.driveFileName,
                 job.driveMimeType, job.sizeBytes, job.driveMd5, mapper.metadata(job), job.attempt, reason);
-        return outbox.add(Topics.JOB_REQUESTED,
-                EventEnvelope.of(EventTypes.JOB_REQUESTED, job.id, job.updatedAt, payload));
+        return outbox.add(Topics.JOB_REQUESTED, payload.envelope(job.updatedAt));
     }
 
     /** A status change made by the API (created, cancelled, retried), for followers of upload-job.progress. */
@@ -45,13 +42,12 @@ public class JobEvents {
         JobProgress payload = new JobProgress(job.id, job.ownerId, job.status, stage, job.progress,
                 job.bytesTransferred, job.sizeBytes, 0, job.message, job.videoId,
                 job.errorCode == null ? null : errorCode(job.errorCode), job.attempt, job.nextAttemptAt, job.updatedAt);
-        return outbox.add(Topics.JOB_PROGRESS, EventEnvelope.of(EventTypes.JOB_PROGRESS, job.id, job.updatedAt, payload));
+        return outbox.add(Topics.JOB_PROGRESS, payload.envelope());
     }
 
     /** Asks the worker running the job to stop. */
     public Uni<Void> cancelRequested(UploadJob job, Instant at) {
-        return outbox.add(Topics.JOB_CONTROL, EventEnvelope.of(EventTypes.JOB_CANCEL_REQUESTED, job.id, at,
-                new JobControl(job.id, JobControl.CANCEL)));
+        return outbox.add(Topics.JOB_CONTROL, new JobControl(job.id, JobControl.CANCEL).envelope(at));
     }
 
     private static ErrorCode errorCode(String name) {

@@ -1,5 +1,6 @@
 package dev.vidferry.model.event;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -11,4 +12,9 @@ import java.util.UUID;
 public record JobControl(UUID jobId, String action) {
 
     public static final String CANCEL = "cancel";
+
+    /** This signal in its envelope (a fresh event id), as published on {@code upload-job.control}. */
+    public EventEnvelope<JobControl> envelope(Instant occurredAt) {
+        return EventEnvelope.of(EventTypes.JOB_CANCEL_REQUESTED, jobId, occurredAt, this);
+    }
 }

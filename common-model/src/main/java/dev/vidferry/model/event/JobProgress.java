@@ -30,4 +30,9 @@ import dev.vidferry.model.job.JobStatus;
 public record JobProgress(UUID jobId, String ownerId, JobStatus status, JobStage stage, int progress,
         long bytesTransferred, long totalBytes, long bytesPerSecond, String message, String videoId,
         ErrorCode errorCode, int attempt, Instant nextAttemptAt, Instant occurredAt) {
+
+    /** This event in its envelope (a fresh event id), as published on {@code upload-job.progress}. */
+    public EventEnvelope<JobProgress> envelope() {
+        return EventEnvelope.of(EventTypes.JOB_PROGRESS, jobId, occurredAt, this);
+    }
 }

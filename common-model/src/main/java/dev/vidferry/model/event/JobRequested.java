@@ -1,5 +1,6 @@
 package dev.vidferry.model.event;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import dev.vidferry.model.metadata.VideoMetadata;
@@ -22,4 +23,9 @@ import dev.vidferry.model.metadata.VideoMetadata;
  */
 public record JobRequested(UUID jobId, String ownerId, String driveFileId, String fileName, String mimeType,
         long sizeBytes, String md5Checksum, VideoMetadata metadata, int attempt, String reason) {
+
+    /** This request in its envelope (a fresh event id), as published on {@code upload-job.requested}. */
+    public EventEnvelope<JobRequested> envelope(Instant occurredAt) {
+        return EventEnvelope.of(EventTypes.JOB_REQUESTED, jobId, occurredAt, this);
+    }
 }

@@ -22,7 +22,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.vidferry.model.event.EventEnvelope;
-import dev.vidferry.model.event.EventTypes;
 import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.model.event.JobRequested;
 import dev.vidferry.model.event.Topics;
@@ -108,7 +107,7 @@ public class HousekeepingService {
         JobRequested payload = new JobRequested(id, row.getString("owner_id"), row.getString("drive_file_id"),
                 row.getString("drive_file_name"), row.getString("drive_mime_type"), row.getLong("size_bytes"),
                 row.getString("drive_md5"), metadata(row.getString("metadata")), row.getInteger("attempt"), reason);
-        return EventEnvelope.of(EventTypes.JOB_REQUESTED, id, updatedAt(row), payload);
+        return payload.envelope(updatedAt(row));
     }
 
     private static EventEnvelope<JobProgress> progress(Row row, JobStatus status) {
@@ -121,7 +120,7 @@ public class HousekeepingService {
                 row.getLong("bytes_transferred"), row.getLong("size_bytes"), 0, row.getString("message"),
                 row.getString("video_id"), errorCode == null ? null : ErrorCode.valueOf(errorCode),
                 row.getInteger("attempt"), next == null ? null : next.toInstant(), at);
-        return EventEnvelope.of(EventTypes.JOB_PROGRESS, id, at, payload);
+        return payload.envelope();
     }
 
     private VideoMetadata metadata(String json) {

@@ -13,7 +13,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.vidferry.model.event.EventEnvelope;
-import dev.vidferry.model.event.EventTypes;
 import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.model.event.Topics;
 import dev.vidferry.model.job.JobStage;
@@ -40,16 +39,11 @@ public class JobOutbox {
         return OutboxSql.insert(tx, mapper, Topics.JOB_PROGRESS, envelope);
     }
 
-    /** A progress envelope (fresh event id) for {@code progress}. */
-    public static EventEnvelope<JobProgress> envelope(JobProgress progress) {
-        return EventEnvelope.of(EventTypes.JOB_PROGRESS, progress.jobId(), progress.occurredAt(), progress);
-    }
-
     /** The event of a claim: the job is downloading on a worker. */
     public static EventEnvelope<JobProgress> claimed(ClaimedJob job) {
-        return envelope(new JobProgress(job.id(), job.ownerId(), JobStatus.DOWNLOADING, JobStage.DOWNLOADING, 0, 0,
+        return new JobProgress(job.id(), job.ownerId(), JobStatus.DOWNLOADING, JobStage.DOWNLOADING, 0, 0,
                 job.sizeBytes(), 0, "Claimed by a worker; preparing the transfer", null, null, job.attempt(), null,
-                Instant.now()));
+                Instant.now()).envelope();
     }
 
     /** Whether the relay has published the event yet. */

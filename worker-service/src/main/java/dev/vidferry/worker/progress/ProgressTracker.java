@@ -75,8 +75,8 @@ public final class ProgressTracker {
     public EventEnvelope<JobProgress> statusEvent(JobStatus newStatus, JobStage newStage, String newMessage,
             String videoId, ErrorCode errorCode, Instant nextAttemptAt) {
         int shown = newStatus == JobStatus.COMPLETED ? 100 : percent;
-        return JobOutbox.envelope(new JobProgress(job.id(), job.ownerId(), newStatus, newStage, shown, confirmed,
-                totalBytes, 0, newMessage, videoId, errorCode, job.attempt(), nextAttemptAt, clock.instant()));
+        return new JobProgress(job.id(), job.ownerId(), newStatus, newStage, shown, confirmed, totalBytes, 0,
+                newMessage, videoId, errorCode, job.attempt(), nextAttemptAt, clock.instant()).envelope();
     }
 
     /** Records that {@code event} (written to the outbox with its status change) now describes the job. */
@@ -155,7 +155,7 @@ public final class ProgressTracker {
         lastTickAt = now;
         lastTickBytes = confirmed;
         CompletableFuture<Void> previous = lastTick;
-        CompletableFuture<Void> sent = emitter.send(JobOutbox.envelope(current(bytesPerSecond)));
+        CompletableFuture<Void> sent = emitter.send(current(bytesPerSecond).envelope());
         lastTick = CompletableFuture.allOf(previous.exceptionally(e -> null), sent.exceptionally(e -> null));
     }
 

@@ -18,7 +18,6 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 import dev.vidferry.model.event.EventEnvelope;
-import dev.vidferry.model.event.EventTypes;
 import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.model.event.JobRequested;
 import dev.vidferry.model.job.ErrorCode;
@@ -456,10 +455,9 @@ final class JobTransfer implements Runnable {
         try {
             progress.drainTicks(TICK_DRAIN);
             Instant now = ctx.clock().instant();
-            EventEnvelope<JobRequested> request = EventEnvelope.of(EventTypes.JOB_REQUESTED, job.id(), now,
-                    new JobRequested(job.id(), job.ownerId(), job.driveFileId(), job.driveFileName(),
-                            job.driveMimeType(), job.sizeBytes(), job.driveMd5(), job.metadata(), job.attempt(),
-                            "redispatch"));
+            EventEnvelope<JobRequested> request = new JobRequested(job.id(), job.ownerId(), job.driveFileId(),
+                    job.driveFileName(), job.driveMimeType(), job.sizeBytes(), job.driveMd5(), job.metadata(),
+                    job.attempt(), "redispatch").envelope(now);
             await(ctx.repository().handBack(job.fence(),
                     progress.statusEvent(JobStatus.PENDING, JobStage.QUEUED, message, null, null, null), request));
             ctx.metrics().released("shutdown");
