@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.vidferry.api.outbox.OutboxWriter;
+import dev.vidferry.api.outbox.SessionOutbox;
 import dev.vidferry.model.event.JobControl;
 import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.model.event.JobRequested;
@@ -19,18 +19,20 @@ import dev.vidferry.model.job.JobStatus;
 @ApplicationScoped
 public class JobEvents {
 
-    private final OutboxWriter outbox;
+    private final SessionOutbox outbox;
     private final JobMapper mapper;
 
-    public JobEvents(OutboxWriter outbox, JobMapper mapper) {
+    public JobEvents(SessionOutbox outbox, JobMapper mapper) {
         this.outbox = outbox;
         this.mapper = mapper;
     }
 
     /** The job is ready for a worker ({@code reason}: created, retry). */
     public Uni<Void> requested(UploadJob job, String reason) {
-        JobRequested payload = new JobRequested(job.id, job.ownerId, job.driveFileId, job.driveFileName,
-                job.driveMimeType, job.sizeBytes, job.driveMd5, mapper.metadata(job), job.attempt, reason);
+        JobRequested.DriveFile file = new JobRequested.DriveFile(job.driveFileId, job.driveFileName,
+                job.driveMimeType, job.sizeBytes, job.driveMd5);
+        JobRequested payload = JobRequested.dispatch(job.id, job.ownerId, file, mapper.metadata(job), job.attempt,
+                reason);
         return outbox.add(Topics.JOB_REQUESTED, payload.envelope(job.updatedAt));
     }
 
@@ -39,9 +41,11 @@ public class JobEvents {
         JobStage stage = job.status == JobStatus.PENDING
                 ? JobStage.QUEUED
                 : job.status.isFinished() ? JobStage.FINISHED : null;
-        JobProgress payload = new JobProgress(job.id, job.ownerId, job.status, stage, job.progress,
-                job.bytesTransferred, job.sizeBytes, 0, job.message, job.videoId,
-                job.errorCode == null ? null : errorCode(job.errorCode), job.attempt, job.nextAttemptAt, job.updatedAt);
+        JobProgress payload = JobProgress.statusChanged(new JobProgress.JobRef(job.id, job.ownerId, job.attempt),
+                job.status, stage, new JobProgress.Bytes(job.progress, job.bytesTransferred, job.sizeBytes),
+                job.message, new JobProgress.Outcome(job.videoId,
+                        job.errorCode == null ? null : errorCode(job.errorCode), job.nextAttemptAt),
+                job.updatedAt);
         return outbox.add(Topics.JOB_PROGRESS, payload.envelope());
     }
 

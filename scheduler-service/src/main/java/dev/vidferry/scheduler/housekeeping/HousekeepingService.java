@@ -30,7 +30,8 @@ import dev.vidferry.model.job.JobStage;
 import dev.vidferry.model.job.JobStateMachine;
 import dev.vidferry.model.job.JobStatus;
 import dev.vidferry.model.metadata.VideoMetadata;
-import dev.vidferry.platform.outbox.OutboxSql;
+import dev.vidferry.platform.outbox.OutboxRow;
+import dev.vidferry.platform.outbox.OutboxWriter;
 
 /**
  * One housekeeping pass: the {@link HousekeepingRule}s in order, in one transaction, only while holding a
@@ -47,14 +48,17 @@ public class HousekeepingService {
 
     private final Pool pool;
     private final ObjectMapper mapper;
+    private final OutboxWriter outbox;
     private final HousekeepingConfig config;
     private final Map<HousekeepingRule, Counter> moved = new EnumMap<>(HousekeepingRule.class);
     private final Counter passes;
     private final Counter skipped;
 
-    HousekeepingService(Pool pool, ObjectMapper mapper, HousekeepingConfig config, MeterRegistry registry) {
+    HousekeepingService(Pool pool, ObjectMapper mapper, OutboxWriter outbox, HousekeepingConfig config,
+            MeterRegistry registry) {
         this.pool = pool;
         this.mapper = mapper;
+        this.outbox = outbox;
         this.config = config;
         for (HousekeepingRule rule : HousekeepingRule.values()) {
             moved.put(rule, Counter.builder("vidferry.housekeeping.jobs").tag("rule", rule.tag())
@@ -83,30 +87,30 @@ public class HousekeepingService {
 
     private Uni<Integer> apply(SqlConnection tx, HousekeepingRule rule) {
         return tx.preparedQuery(rule.sql).execute(rule.params(config)).chain(rows -> {
-            List<Tuple> outbox = new ArrayList<>();
+            List<OutboxRow> events = new ArrayList<>();
             for (Row row : rows) {
                 JobStatus before = JobStatus.fromWire(row.getString("old_status"));
                 JobStatus after = JobStatus.fromWire(row.getString("status"));
                 if (before != after) {
                     JobStateMachine.requireTransition(before, after);
-                    outbox.add(OutboxSql.tuple(mapper, Topics.JOB_PROGRESS, progress(row, after)));
+                    events.add(outbox.row(Topics.JOB_PROGRESS, progress(row, after)));
                 }
                 if (rule.dispatchReason != null) {
-                    outbox.add(OutboxSql.tuple(mapper, Topics.JOB_REQUESTED, requested(row, rule.dispatchReason)));
+                    events.add(outbox.row(Topics.JOB_REQUESTED, requested(row, rule.dispatchReason)));
                 }
             }
             int count = rows.rowCount();
-            return outbox.isEmpty()
-                    ? Uni.createFrom().item(count)
-                    : tx.preparedQuery(OutboxSql.INSERT).executeBatch(outbox).replaceWith(count);
+            return outbox.addAll(tx, events).replaceWith(count);
         });
     }
 
     private EventEnvelope<JobRequested> requested(Row row, String reason) {
         UUID id = row.getUUID("id");
-        JobRequested payload = new JobRequested(id, row.getString("owner_id"), row.getString("drive_file_id"),
+        JobRequested.DriveFile file = new JobRequested.DriveFile(row.getString("drive_file_id"),
                 row.getString("drive_file_name"), row.getString("drive_mime_type"), row.getLong("size_bytes"),
-                row.getString("drive_md5"), metadata(row.getString("metadata")), row.getInteger("attempt"), reason);
+                row.getString("drive_md5"));
+        JobRequested payload = JobRequested.dispatch(id, row.getString("owner_id"), file,
+                metadata(row.getString("metadata")), row.getInteger("attempt"), reason);
         return payload.envelope(updatedAt(row));
     }
 
@@ -115,11 +119,14 @@ public class HousekeepingService {
         Instant at = updatedAt(row);
         String errorCode = row.getString("error_code");
         OffsetDateTime next = row.getOffsetDateTime("next_attempt_at");
-        JobProgress payload = new JobProgress(id, row.getString("owner_id"), status,
-                status.isFinished() ? JobStage.FINISHED : JobStage.QUEUED, row.getShort("progress"),
-                row.getLong("bytes_transferred"), row.getLong("size_bytes"), 0, row.getString("message"),
-                row.getString("video_id"), errorCode == null ? null : ErrorCode.valueOf(errorCode),
-                row.getInteger("attempt"), next == null ? null : next.toInstant(), at);
+        JobProgress payload = JobProgress.statusChanged(
+                new JobProgress.JobRef(id, row.getString("owner_id"), row.getInteger("attempt")), status,
+                status.isFinished() ? JobStage.FINISHED : JobStage.QUEUED,
+                new JobProgress.Bytes(row.getShort("progress"), row.getLong("bytes_transferred"),
+                        row.getLong("size_bytes")),
+                row.getString("message"), new JobProgress.Outcome(row.getString("video_id"),
+                        errorCode == null ? null : ErrorCode.valueOf(errorCode), next == null ? null : next.toInstant()),
+                at);
         return payload.envelope();
     }
 

@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -17,7 +15,7 @@ import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.model.event.Topics;
 import dev.vidferry.model.job.JobStage;
 import dev.vidferry.model.job.JobStatus;
-import dev.vidferry.platform.outbox.OutboxSql;
+import dev.vidferry.platform.outbox.OutboxWriter;
 
 /**
  * Writes status-change events into {@code job_outbox} inside the caller's transaction; the outbox relay publishes
@@ -26,24 +24,29 @@ import dev.vidferry.platform.outbox.OutboxSql;
 @ApplicationScoped
 public class JobOutbox {
 
-    private final ObjectMapper mapper;
+    private final OutboxWriter writer;
     private final Pool pool;
 
-    public JobOutbox(ObjectMapper mapper, Pool pool) {
-        this.mapper = mapper;
+    public JobOutbox(OutboxWriter writer, Pool pool) {
+        this.writer = writer;
         this.pool = pool;
     }
 
     /** Adds a progress event for {@code progress.jobId()} to the transaction of {@code tx}. */
     public Uni<Void> insert(SqlConnection tx, EventEnvelope<JobProgress> envelope) {
-        return OutboxSql.insert(tx, mapper, Topics.JOB_PROGRESS, envelope);
+        return writer.add(tx, Topics.JOB_PROGRESS, envelope);
+    }
+
+    /** Adds {@code envelope} for {@code topic} to the transaction of {@code tx}. */
+    public Uni<Void> insert(SqlConnection tx, String topic, EventEnvelope<?> envelope) {
+        return writer.add(tx, topic, envelope);
     }
 
     /** The event of a claim: the job is downloading on a worker. */
     public static EventEnvelope<JobProgress> claimed(ClaimedJob job) {
-        return new JobProgress(job.id(), job.ownerId(), JobStatus.DOWNLOADING, JobStage.DOWNLOADING, 0, 0,
-                job.sizeBytes(), 0, "Claimed by a worker; preparing the transfer", null, null, job.attempt(), null,
-                Instant.now()).envelope();
+        return JobProgress.statusChanged(new JobProgress.JobRef(job.id(), job.ownerId(), job.attempt()),
+                JobStatus.DOWNLOADING, JobStage.DOWNLOADING, JobProgress.Bytes.none(job.sizeBytes()),
+                "Claimed by a worker; preparing the transfer", JobProgress.Outcome.NONE, Instant.now()).envelope();
     }
 
     /** Whether the relay has published the event yet. */

@@ -30,7 +30,6 @@ import dev.vidferry.model.event.Topics;
 import dev.vidferry.model.job.JobStateMachine;
 import dev.vidferry.model.job.JobStatus;
 import dev.vidferry.model.metadata.VideoMetadata;
-import dev.vidferry.platform.outbox.OutboxSql;
 
 /**
  * The worker's SQL on {@code upload_job}. The claim is one conditional update; every later write is fenced by job id,
@@ -216,7 +215,7 @@ public class JobRepository {
                 + "lease_expires_at = NULL, next_attempt_at = NULL, message = $4", fence, event.data().message())
                 .flatMap(done -> done
                         ? outbox.insert(tx, event)
-                                .chain(() -> OutboxSql.insert(tx, mapper, Topics.JOB_REQUESTED, request))
+                                .chain(() -> outbox.insert(tx, Topics.JOB_REQUESTED, request))
                                 .replaceWith(true)
                         : Uni.createFrom().item(false)));
     }

@@ -75,8 +75,8 @@ public final class ProgressTracker {
     public EventEnvelope<JobProgress> statusEvent(JobStatus newStatus, JobStage newStage, String newMessage,
             String videoId, ErrorCode errorCode, Instant nextAttemptAt) {
         int shown = newStatus == JobStatus.COMPLETED ? 100 : percent;
-        return new JobProgress(job.id(), job.ownerId(), newStatus, newStage, shown, confirmed, totalBytes, 0,
-                newMessage, videoId, errorCode, job.attempt(), nextAttemptAt, clock.instant()).envelope();
+        return JobProgress.statusChanged(ref(), newStatus, newStage, new JobProgress.Bytes(shown, confirmed, totalBytes),
+                newMessage, new JobProgress.Outcome(videoId, errorCode, nextAttemptAt), clock.instant()).envelope();
     }
 
     /** Records that {@code event} (written to the outbox with its status change) now describes the job. */
@@ -160,7 +160,11 @@ public final class ProgressTracker {
     }
 
     private JobProgress current(long bytesPerSecond) {
-        return new JobProgress(job.id(), job.ownerId(), status, stage, percent, confirmed, totalBytes, bytesPerSecond,
-                message, null, null, job.attempt(), null, clock.instant());
+        return JobProgress.tick(ref(), status, stage, new JobProgress.Bytes(percent, confirmed, totalBytes),
+                bytesPerSecond, message, clock.instant());
+    }
+
+    private JobProgress.JobRef ref() {
+        return new JobProgress.JobRef(job.id(), job.ownerId(), job.attempt());
     }
 }

@@ -455,9 +455,10 @@ final class JobTransfer implements Runnable {
         try {
             progress.drainTicks(TICK_DRAIN);
             Instant now = ctx.clock().instant();
-            EventEnvelope<JobRequested> request = new JobRequested(job.id(), job.ownerId(), job.driveFileId(),
-                    job.driveFileName(), job.driveMimeType(), job.sizeBytes(), job.driveMd5(), job.metadata(),
-                    job.attempt(), "redispatch").envelope(now);
+            EventEnvelope<JobRequested> request = JobRequested.redispatch(job.id(), job.ownerId(),
+                    new JobRequested.DriveFile(job.driveFileId(), job.driveFileName(), job.driveMimeType(),
+                            job.sizeBytes(), job.driveMd5()),
+                    job.metadata(), job.attempt()).envelope(now);
             await(ctx.repository().handBack(job.fence(),
                     progress.statusEvent(JobStatus.PENDING, JobStage.QUEUED, message, null, null, null), request));
             ctx.metrics().released("shutdown");

@@ -1,0 +1,58 @@
+package dev.vidferry.platform.outbox;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+import dev.vidferry.model.event.EventEnvelope;
+
+/**
+ * The one writer of {@code job_outbox}. Insert the row on the connection of the transaction that makes the change it
+ * announces; the {@link OutboxRelay} publishes it after commit. Code on the reactive pg client passes its
+ * transaction's {@link SqlClient}:
+ *
+ * <pre>
+ * pool.withTransaction(tx -&gt; tx.preparedQuery(UPDATE_JOB).execute(args)
+ *         .chain(() -&gt; outbox.add(tx, Topics.JOB_PROGRESS, envelope)));
+ * </pre>
+ *
+ * Hibernate Reactive code (the api) cannot reach its session's connection, so it runs {@link #INSERT_NATIVE} with
+ * {@link #row}'s {@link OutboxRow#values()} as a native query on its session, inside the same transaction.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    /** Parameters: event id, aggregate (job) id, topic, event type, envelope JSON (bound as text, so not quoted). */
+    public static final String INSERT = "INSERT INTO job_outbox (event_id, aggregate_id, topic, event_type, payload) "
+            + "VALUES ($1, $2, $3, $4, CAST(CAST($5 AS text) AS jsonb))";
+    /** {@link #INSERT} with JPA ordinal markers ({@code ?1}…) for a Hibernate native query; same parameters. */
+    public static final String INSERT_NATIVE = INSERT.replaceAll("\\$(\\d)", "?$1");
+
+    private final ObjectMapper mapper;
+
+    public OutboxWriter(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** The row that publishes {@code envelope} to {@code topic}, key = its job id. */
+    public OutboxRow row(String topic, EventEnvelope<?> envelope) {
+        return OutboxRow.of(mapper, topic, envelope);
+    }
+
+    /** Inserts the row for {@code envelope} on {@code tx} (call it inside your transaction). */
+    public Uni<Void> add(SqlClient tx, String topic, EventEnvelope<?> envelope) {
+        return tx.preparedQuery(INSERT).execute(row(topic, envelope).tuple()).replaceWithVoid();
+    }
+
+    /** Inserts {@code rows} in one batch on {@code tx} (call it inside your transaction); nothing when empty. */
+    public Uni<Void> addAll(SqlClient tx, List<OutboxRow> rows) {
+        return rows.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : tx.preparedQuery(INSERT).executeBatch(rows.stream().map(OutboxRow::tuple).toList()).replaceWithVoid();
+    }
+}
