@@ -130,6 +130,7 @@ public final class Stack {
         config.put("kafka.bootstrap.servers", kafka);
         config.put("vidferry.google.drive-root-url", emulatorUrl + "/");
         config.put("vidferry.google.youtube-root-url", emulatorUrl + "/");
+        config.put("vidferry.google.oauth2-root-url", emulatorUrl + "/");
         config.put("vidferry.google.token-uri", emulatorUrl + "/token");
         config.put("vidferry.google.client-id", "vidferry");
         config.put("vidferry.google.client-secret", "vidferry-secret");

@@ -4,11 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.google.api.client.http.GenericUrl;
-import com.google.api.client.http.HttpRequest;
-import com.google.api.client.http.HttpResponse;
-import com.google.api.client.json.GenericJson;
-import com.google.api.client.json.gson.GsonFactory;
+import com.google.api.services.oauth2.model.Userinfo;
 import com.google.api.services.youtube.YouTube;
 import com.google.api.services.youtube.model.Channel;
 import com.google.api.services.youtube.model.ChannelListResponse;
@@ -16,11 +12,11 @@ import com.google.auth.oauth2.UserCredentials;
 
 import io.quarkus.logging.Log;
 
-import dev.vidferry.platform.google.GoogleConfig;
+import dev.vidferry.platform.google.GoogleApis;
 import dev.vidferry.platform.google.GoogleCredentialsFactory;
 
 /**
- * Who a Google token belongs to, best effort (blocking): the OpenID subject and email from userinfo (when the token
+ * Who a Google token belongs to, best effort (blocking): the Google account id and email from OAuth2 v2 userinfo (when the token
  * has the scopes for it) and the YouTube channel ({@code channels.list mine=true}, 1 quota unit). Failures leave the
  * fields empty; they never refuse a connection.
  */
@@ -28,11 +24,11 @@ import dev.vidferry.platform.google.GoogleCredentialsFactory;
 public class GoogleProfiles {
 
     private final GoogleCredentialsFactory credentials;
-    private final GoogleConfig config;
+    private final GoogleApis apis;
 
-    public GoogleProfiles(GoogleCredentialsFactory credentials, GoogleConfig config) {
+    public GoogleProfiles(GoogleCredentialsFactory credentials, GoogleApis apis) {
         this.credentials = credentials;
-        this.config = config;
+        this.apis = apis;
     }
 
     /** What we learnt; any field may be null. */
@@ -46,22 +42,9 @@ public class GoogleProfiles {
         String subject = null;
         String email = null;
         try {
-            HttpRequest request = credentials.transport()
-                    .createRequestFactory(credentials.requestInitializer(user))
-                    .buildGetRequest(new GenericUrl(config.driveRootUrl() + "oauth2/v3/userinfo"));
-            request.setParser(GsonFactory.getDefaultInstance().createJsonObjectParser());
-            request.setThrowExceptionOnExecuteError(false);
-            request.setNumberOfRetries(0);
-            HttpResponse response = request.execute();
-            try {
-                if (response.isSuccessStatusCode()) {
-                    GenericJson info = response.parseAs(GenericJson.class);
-                    subject = (String) info.get("sub");
-                    email = (String) info.get("email");
-                }
-            } finally {
-                response.disconnect();
-            }
+            Userinfo info = apis.oauth2(user).userinfo().get().execute();
+            subject = info.getId();
+            email = info.getEmail();
         } catch (Exception e) {
             Log.debugf("userinfo lookup failed: %s", e.getClass().getSimpleName());
         }
@@ -69,9 +52,7 @@ public class GoogleProfiles {
         String channelTitle = null;
         if (refreshed.scopes().stream().anyMatch(s -> s.contains("/auth/youtube"))) {
             try {
-                YouTube youtube = new YouTube.Builder(credentials.transport(), GsonFactory.getDefaultInstance(),
-                        credentials.requestInitializer(user))
-                        .setRootUrl(config.youtubeRootUrl()).setApplicationName(config.applicationName()).build();
+                YouTube youtube = apis.youtube(user);
                 ChannelListResponse channels = youtube.channels().list(List.of("snippet")).setMine(true)
                         .setFields("items(id,snippet/title)").execute();
                 if (channels.getItems() != null && !channels.getItems().isEmpty()) {

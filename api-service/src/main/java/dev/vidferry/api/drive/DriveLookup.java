@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
-import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.drive.Drive;
 import com.google.api.services.drive.model.File;
 import com.google.auth.oauth2.UserCredentials;
@@ -15,7 +14,7 @@ import io.quarkus.logging.Log;
 
 import dev.vidferry.api.account.GoogleAccountService.StoredCredentials;
 import dev.vidferry.api.common.ApiException;
-import dev.vidferry.platform.google.GoogleConfig;
+import dev.vidferry.platform.google.GoogleApis;
 import dev.vidferry.platform.google.GoogleCredentialsFactory;
 
 /**
@@ -29,11 +28,11 @@ public class DriveLookup {
     static final String FIELDS = "id,name,mimeType,size,md5Checksum,capabilities(canDownload),shortcutDetails,trashed";
 
     private final GoogleCredentialsFactory credentialsFactory;
-    private final GoogleConfig config;
+    private final GoogleApis apis;
 
-    public DriveLookup(GoogleCredentialsFactory credentialsFactory, GoogleConfig config) {
+    public DriveLookup(GoogleCredentialsFactory credentialsFactory, GoogleApis apis) {
         this.credentialsFactory = credentialsFactory;
-        this.config = config;
+        this.apis = apis;
     }
 
     /** Thrown when Google says the stored refresh token is dead. */
@@ -51,11 +50,7 @@ public class DriveLookup {
     public DriveFileInfo lookup(StoredCredentials stored, String fileId) {
         UserCredentials credentials = credentialsFactory.userCredentials(stored.refreshToken(), stored.accessToken(),
                 stored.expiresAt());
-        Drive drive = new Drive.Builder(credentialsFactory.transport(), GsonFactory.getDefaultInstance(),
-                credentialsFactory.requestInitializer(credentials))
-                .setRootUrl(config.driveRootUrl())
-                .setApplicationName(config.applicationName())
-                .build();
+        Drive drive = apis.drive(credentials);
         File file = get(drive, fileId, false);
         if (SHORTCUT.equals(file.getMimeType())) {
             if (file.getShortcutDetails() == null || file.getShortcutDetails().getTargetId() == null) {

@@ -39,6 +39,7 @@ public final class OAuthRoutes {
         router.post("/oauth2/v4/token").handler(BodyHandler.create().setBodyLimit(1 << 20)).handler(this::token);
         router.route("/oauth2/v3/userinfo").handler(this::userinfo);
         router.route("/v1/userinfo").handler(this::userinfo);
+        router.route("/oauth2/v2/userinfo").handler(this::userinfoV2);
         router.post("/revoke").handler(BodyHandler.create().setBodyLimit(1 << 20)).handler(this::revoke);
         router.post("/o/oauth2/revoke").handler(BodyHandler.create().setBodyLimit(1 << 20)).handler(this::revoke);
         router.get("/o/oauth2/revoke").handler(this::revoke);
@@ -255,6 +256,28 @@ public final class OAuthRoutes {
             User u = token.user();
             info.put("name", u.name).put("given_name", u.name).put("preferred_username", u.username)
                     .put("email", u.email).put("email_verified", true)
+                    .put("picture", state.baseUrl() + "/_emulator/avatars/" + u.username + ".png");
+        }
+        Json.send(ctx, 200, info);
+    }
+
+    /**
+     * The OAuth2 API's v2 userinfo ({@code GET /oauth2/v2/userinfo}, what {@code Oauth2.userinfo().get()} calls): the
+     * account id under {@code id} (= the OIDC {@code sub}), {@code verified_email} instead of {@code email_verified}.
+     */
+    private void userinfoV2(RoutingContext ctx) {
+        AccessToken token;
+        try {
+            token = accounts.validate(ctx.request().getHeader("Authorization"));
+        } catch (RuntimeException e) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            oauthError(ctx, 401, "invalid_request", "Invalid Credentials");
+            return;
+        }
+        ObjectNode info = Json.object().put("id", token.sub());
+        if (token.user() != null) {
+            User u = token.user();
+            info.put("email", u.email).put("verified_email", true).put("name", u.name).put("given_name", u.name)
                     .put("picture", state.baseUrl() + "/_emulator/avatars/" + u.username + ".png");
         }
         Json.send(ctx, 200, info);

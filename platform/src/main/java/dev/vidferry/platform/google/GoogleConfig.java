@@ -17,6 +17,10 @@ public interface GoogleConfig {
     @WithDefault("https://youtube.googleapis.com/")
     String youtubeRootUrl();
 
+    /** Root URL of Google's OAuth2 API (v2 userinfo, {@code Oauth2.Builder#setRootUrl}). */
+    @WithDefault("https://www.googleapis.com/")
+    String oauth2RootUrl();
+
     /** OAuth 2.0 token endpoint used to refresh access tokens. */
     @WithDefault("https://oauth2.googleapis.com/token")
     String tokenUri();

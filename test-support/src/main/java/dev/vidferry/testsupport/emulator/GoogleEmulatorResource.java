@@ -35,6 +35,7 @@ public class GoogleEmulatorResource implements QuarkusTestResourceLifecycleManag
         return Map.of(
                 "vidferry.google.drive-root-url", root,
                 "vidferry.google.youtube-root-url", root,
+                "vidferry.google.oauth2-root-url", root,
                 "vidferry.google.token-uri", base + "/token",
                 "vidferry.google.client-id", "vidferry",
                 "vidferry.google.client-secret", "vidferry-secret",

@@ -7,16 +7,19 @@ import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.JsonFactory;
-import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.drive.Drive;
 import com.google.api.services.youtube.YouTube;
 import com.google.auth.http.HttpCredentialsAdapter;
 import com.google.auth.oauth2.UserCredentials;
 
+import dev.vidferry.platform.google.GoogleApis;
 import dev.vidferry.platform.google.GoogleConfig;
 import dev.vidferry.platform.google.GoogleCredentialsFactory;
 
-/** Drive, YouTube and resumable-upload clients acting as one Google account, pointed at {@link GoogleConfig}. */
+/**
+ * Drive, YouTube and resumable-upload clients acting as one Google account, pointed at {@link GoogleConfig}. Drive and
+ * YouTube come from platform's {@link GoogleApis}; the resumable upload needs its own abortable transport.
+ */
 @ApplicationScoped
 public class GoogleClients {
 
@@ -24,11 +27,14 @@ public class GoogleClients {
 
     private final GoogleConfig config;
     private final GoogleCredentialsFactory factory;
-    private final JsonFactory json = GsonFactory.getDefaultInstance();
+    private final GoogleApis apis;
+    private final JsonFactory json;
 
-    public GoogleClients(GoogleConfig config, GoogleCredentialsFactory factory) {
+    public GoogleClients(GoogleConfig config, GoogleCredentialsFactory factory, GoogleApis apis) {
         this.config = config;
         this.factory = factory;
+        this.apis = apis;
+        this.json = apis.json();
     }
 
     public JsonFactory json() {
@@ -36,17 +42,11 @@ public class GoogleClients {
     }
 
     public Drive drive(UserCredentials credentials) {
-        return new Drive.Builder(factory.transport(), json, factory.requestInitializer(credentials))
-                .setRootUrl(config.driveRootUrl())
-                .setApplicationName(config.applicationName())
-                .build();
+        return apis.drive(credentials);
     }
 
     public YouTube youtube(UserCredentials credentials) {
-        return new YouTube.Builder(factory.transport(), json, factory.requestInitializer(credentials))
-                .setRootUrl(config.youtubeRootUrl())
-                .setApplicationName(config.applicationName())
-                .build();
+        return apis.youtube(credentials);
     }
 
     public ResumableUpload resumableUpload(UserCredentials credentials) {
