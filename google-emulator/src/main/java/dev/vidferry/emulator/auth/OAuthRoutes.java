@@ -19,7 +19,10 @@ import dev.vidferry.emulator.EmulatorState;
 import dev.vidferry.emulator.control.Faults;
 import dev.vidferry.emulator.http.Json;
 
-/** OAuth 2.0 / OpenID Connect: discovery, JWKS, authorize (auto-consent), token, userinfo, revoke. */
+/**
+ * OAuth 2.0 / OpenID Connect: discovery, JWKS, authorize (auto-consent), token, userinfo (OIDC and OAuth2 v2), revoke.
+ * Longer than most classes because it speaks one protocol family end to end, each route a short handler.
+ */
 public final class OAuthRoutes {
 
     private final EmulatorState state;

@@ -1,7 +1,10 @@
 package dev.vidferry.platform.outbox;
 
+import java.util.function.Supplier;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import io.quarkus.logging.Log;
 import io.vertx.mutiny.core.Vertx;
@@ -23,7 +26,7 @@ class OutboxWakeups {
     static final long RELISTEN_AFTER_FAILURE_MILLIS = 5_000;
 
     private final OutboxRelayConfig config;
-    private final Instance<Pool> pools;
+    private final Supplier<Pool> pools;
     private final Vertx vertx;
     private Runnable wake;
     private Long pollTimer;
@@ -32,7 +35,12 @@ class OutboxWakeups {
     /** Changes on every start and stop, so a LISTEN that completes after a stop is dropped. */
     private int generation;
 
+    @Inject
     OutboxWakeups(OutboxRelayConfig config, Instance<Pool> pools, Vertx vertx) {
+        this(config, (Supplier<Pool>) pools::get, vertx);
+    }
+
+    OutboxWakeups(OutboxRelayConfig config, Supplier<Pool> pools, Vertx vertx) {
         this.config = config;
         this.pools = pools;
         this.vertx = vertx;

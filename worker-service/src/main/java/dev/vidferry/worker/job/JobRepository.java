@@ -34,7 +34,8 @@ import dev.vidferry.model.metadata.VideoMetadata;
 /**
  * The worker's SQL on {@code upload_job}. The claim is one conditional update; every later write is fenced by job id,
  * lease owner, attempt and the statuses {@link JobStateMachine} allows the change from, and reports whether it still
- * held the job. Status changes write their progress event to the outbox in the same transaction.
+ * held the job. Status changes write their progress event to the outbox in the same transaction. It is long because
+ * every fenced transition of the worker lives here, together, until one module owns the {@code upload_job} SQL.
  */
 @ApplicationScoped
 public class JobRepository {

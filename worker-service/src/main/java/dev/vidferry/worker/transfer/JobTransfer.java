@@ -42,6 +42,7 @@ import dev.vidferry.worker.progress.ProgressTracker;
  * Runs one claimed job on a transfer thread: credentials, Drive metadata, duplicate check, then Drive bytes streamed
  * through one chunk-sized buffer into a YouTube resumable session, the confirmed offset saved after every chunk.
  * Ends with the job completed, failed, deferred or handed back; never leaves it claimed on an error it can catch.
+ * It is long because the whole life of one attempt, each outcome included, reads top to bottom in one place.
  */
 final class JobTransfer implements Runnable {
 
