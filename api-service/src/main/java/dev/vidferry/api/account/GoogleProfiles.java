@@ -16,9 +16,10 @@ import dev.vidferry.platform.google.GoogleApis;
 import dev.vidferry.platform.google.GoogleCredentialsFactory;
 
 /**
- * Who a Google token belongs to, best effort (blocking): the Google account id and email from OAuth2 v2 userinfo (when the token
- * has the scopes for it) and the YouTube channel ({@code channels.list mine=true}, 1 quota unit). Failures leave the
- * fields empty; they never refuse a connection.
+ * Who a Google token belongs to, best effort (blocking): the Google account id (= the OpenID subject) and email from
+ * OAuth2 v2 userinfo (when the token has the scopes for it) and the YouTube channel ({@code channels.list mine=true},
+ * 1 quota unit). Both clients come from platform's {@link GoogleApis}. Failures leave the fields empty; they never
+ * refuse a connection.
  */
 @ApplicationScoped
 public class GoogleProfiles {
