@@ -26,7 +26,7 @@ class ClaimPathsTest {
     TokenCipher cipher;
 
     @Test
-    void aPendingJobWhoseRequestWasNeverPublishedIsStolenFromTheDatabaseAndCompleted() {
+    void aPendingJobWhoseRequestWasNeverPublishedIsClaimedFromTheDatabaseAndCompleted() {
         Owner owner = Owner.create(cipher);
         String fileId = Emulator.addFile(owner.username(), "orphan.mp4", SIZE);
         String md5 = Emulator.md5(owner.username(), fileId);
@@ -41,7 +41,7 @@ class ClaimPathsTest {
     }
 
     @Test
-    void aJobThatIsNotDueYetIsNotStolen() throws InterruptedException {
+    void aJobThatIsNotDueYetIsNotClaimed() throws InterruptedException {
         Owner owner = Owner.create(cipher);
         String fileId = Emulator.addFile(owner.username(), "later.mp4", SIZE);
         UUID jobId = Jobs.insertJob(owner.id(), owner.accountId(), fileId, SIZE, Emulator.md5(owner.username(), fileId),
@@ -70,7 +70,7 @@ class ClaimPathsTest {
         UUID published = owner.requestUpload(Emulator.addFile(owner.username(), "r3.mp4", SIZE), SIZE,
                 Jobs.metadata("Third"));
 
-        Thread.sleep(4000); // longer than steal-after plus a steal interval
+        Thread.sleep(4000); // several dispatch ticks
         for (UUID waiting : new UUID[]{unpublished, published}) {
             assertThat(Jobs.job(waiting)).containsEntry("status", "pending").containsEntry("attempt", 0);
         }
