@@ -33,6 +33,8 @@ class DispatchIT {
     private static final long MIB = 1024 * 1024;
     private static final int SLOTS = 2; // the workers' default concurrency
     private static final String GAUGE = "vidferry_worker_transfers_active";
+    /** No periodic tick within the test: only wake-ups (records, Postgres notifications, freed slots) dispatch. */
+    private static final Map<String, String> NO_TICK = Map.of("vidferry.worker.dispatch-interval", "5m");
     private static Stack stack;
 
     @BeforeAll
@@ -52,8 +54,8 @@ class DispatchIT {
 
     @Test
     void aFreeSlotNeverIdlesWhileJobsWaitAndOwnersTakeTurnsInOrder() throws Exception {
-        stack.useWorkers(1);
-        ServiceProcess busy = stack.workers().get(0);
+        stack.useWorkers(0);
+        ServiceProcess busy = stack.addWorker(NO_TICK);
         Member heavy = Member.connected(stack, "heavy");
         Member alice = Member.connected(stack, "alice");
         Member bob = Member.connected(stack, "bob");
@@ -61,7 +63,7 @@ class DispatchIT {
         stack.emulator().throttle(0, MIB);
         List<String> longJobs = List.of(createJob(heavy, seed(heavy, 40 * MIB)), createJob(heavy, seed(heavy, 40 * MIB + 1)));
         awaitUploading(longJobs, "e2e-" + busy.name());
-        ServiceProcess idle = stack.addWorker();
+        ServiceProcess idle = stack.addWorker(NO_TICK);
         Instant idleUp = Instant.now();
         GaugeSampler sampler = GaugeSampler.start(List.of(busy, idle));
 

@@ -45,8 +45,9 @@ class ClaimPathsTest {
         Owner owner = Owner.create(cipher);
         String fileId = Emulator.addFile(owner.username(), "later.mp4", SIZE);
         UUID jobId = Jobs.insertJob(owner.id(), owner.accountId(), fileId, SIZE, Emulator.md5(owner.username(), fileId),
-                Jobs.metadata("Later"), "pending");
-        Jobs.update("UPDATE upload_job SET next_attempt_at = now() + interval '1 hour', "
+                Jobs.metadata("Later"), "deferred");
+        // pending with a back-off in one statement (a worker hears of every pending job at once)
+        Jobs.update("UPDATE upload_job SET status = 'pending', next_attempt_at = now() + interval '1 hour', "
                 + "updated_at = now() - interval '1 minute' WHERE id = ?", jobId);
 
         Thread.sleep(3000);

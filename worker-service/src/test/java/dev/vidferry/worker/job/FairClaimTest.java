@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -243,6 +244,23 @@ class FairClaimTest {
                 .isEqualTo(String.valueOf(jobs));
         assertThat(value("SELECT count(*) FROM job_outbox")).as("one claim event per job")
                 .isEqualTo(String.valueOf(jobs));
+    }
+
+    @Test
+    void aJobBecomingPendingNotifiesTheWorkersAndAClaimDoesNot() throws Exception {
+        try (Connection listener = PostgresResource.connect("vidferry_test_" + DATABASE)) {
+            PGConnection notifications = listener.unwrap(PGConnection.class);
+            listener.createStatement().execute("LISTEN upload_job_pending");
+
+            UUID job = pending("alice", 1);
+            assertThat(notifications.getNotifications(5000)).as("a new pending job").isNotEmpty();
+
+            claim("w").orElseThrow();
+            assertThat(notifications.getNotifications(300)).as("a claim").isNullOrEmpty();
+
+            sql("UPDATE upload_job SET status = 'pending', lease_owner = NULL WHERE id = '" + job + "'");
+            assertThat(notifications.getNotifications(5000)).as("a job handed back").isNotEmpty();
+        }
     }
 
     private static void sql(String statement) {
