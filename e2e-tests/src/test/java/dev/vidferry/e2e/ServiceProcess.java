@@ -84,6 +84,32 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * The current value of a Prometheus gauge or counter at {@code /q/metrics} (the first series of that name), or
+     * NaN when the process does not answer or has no such series.
+     */
+    public double metric(String name) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            for (String line : response.body().split("\n")) {
+                if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Double.NaN;
+    }
+
+    @Override
+    public String toString() {
+        return name + "(pid " + process.pid() + ", port " + port + ")";
+    }
+
     /** The process output so far (for assertion messages). */
     public String logTail(int lines) {
         try {

@@ -93,6 +93,12 @@ public final class Stack {
         }
     }
 
+    /** The running worker whose lease owner name ({@code vidferry.worker.id}) is {@code workerId}. */
+    public synchronized ServiceProcess worker(String workerId) {
+        return workers.stream().filter(w -> w.isAlive() && workerId.equals("e2e-" + w.name())).findFirst()
+                .orElseThrow(() -> new AssertionError("no running worker " + workerId + " among " + workers));
+    }
+
     public void forget(ServiceProcess worker) {
         workers.remove(worker);
     }
@@ -123,8 +129,10 @@ public final class Stack {
 
     private Map<String, String> common() {
         Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/" + DATABASE);
-        config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
+        // the server PostgresResource uses (PGHOST/PGPORT), so a test run on its own cluster keeps its services there
+        String server = env("PGHOST", "127.0.0.1") + ":" + env("PGPORT", "5432");
+        config.put("quarkus.datasource.reactive.url", "postgresql://" + server + "/" + DATABASE);
+        config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + server + "/" + DATABASE);
         config.put("quarkus.datasource.username", "postgres");
         config.put("quarkus.datasource.password", "postgres");
         config.put("kafka.bootstrap.servers", kafka);
@@ -176,6 +184,11 @@ public final class Stack {
         workers.forEach(ServiceProcess::stop);
         scheduler.stop();
         api.stop();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     static int freePort() {

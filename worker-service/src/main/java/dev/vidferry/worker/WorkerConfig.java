@@ -14,7 +14,7 @@ public interface WorkerConfig {
     /** YouTube wants every chunk but the last to be a multiple of this. */
     long CHUNK_GRANULARITY = 256 * 1024;
 
-    /** How many transfers run at once in this process; when all are busy the consumer stops taking records. */
+    /** How many transfers run at once in this process (its transfer slots). */
     @WithDefault("2")
     int concurrency();
 
@@ -22,12 +22,15 @@ public interface WorkerConfig {
     @WithDefault("8M")
     MemorySize chunkSize();
 
-    /** How long a claim is valid without a heartbeat; another worker may take the job after that. */
-    @WithDefault("60s")
+    /**
+     * How long a claim is valid without a heartbeat; once it has expired any worker's next dispatch round takes the
+     * job over (attempt + 1), so this bounds the dead time after a crash.
+     */
+    @WithDefault("10s")
     Duration leaseDuration();
 
-    /** How often a running transfer extends its lease. */
-    @WithDefault("15s")
+    /** How often a running transfer extends its lease; at most half of {@code lease-duration}. */
+    @WithDefault("3s")
     Duration heartbeatInterval();
 
     /** Least time between two progress events of one job while bytes move. */
@@ -64,13 +67,12 @@ public interface WorkerConfig {
     @WithDefault("20s")
     Duration shutdownGrace();
 
-    /** How often a worker with a free slot looks in Postgres for pending jobs nobody took from Kafka. */
-    @WithDefault("2s")
-    Duration stealInterval();
-
-    /** How long a due job must have been pending (since its last change) before a worker steals it. */
-    @WithDefault("5s")
-    Duration stealAfter();
+    /**
+     * How often the dispatcher looks for claimable jobs without being woken (a record, a slot coming free): picks up
+     * due retries, expired leases and jobs whose record went to another worker or was lost.
+     */
+    @WithDefault("1s")
+    Duration dispatchInterval();
 
     /** Test-only hooks for crash tests. */
     Debug debug();

@@ -28,11 +28,6 @@ public class WorkerMetrics {
         claimed.increment();
     }
 
-    /** A job claimed by work stealing (from Postgres, not from its Kafka record). */
-    public void stolen() {
-        registry.counter("vidferry.worker.jobs.stolen").increment();
-    }
-
     public void completed(boolean duplicate) {
         registry.counter("vidferry.worker.jobs.completed", "duplicate", Boolean.toString(duplicate)).increment();
     }

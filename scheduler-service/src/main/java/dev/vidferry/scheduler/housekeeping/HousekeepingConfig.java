@@ -21,6 +21,13 @@ public interface HousekeepingConfig {
     @WithDefault("10m")
     Duration redispatchAfter();
 
+    /**
+     * How long after a lease expired housekeeping re-queues the job itself; until then the workers take it over
+     * (they claim expired leases first), so the backstop never races them.
+     */
+    @WithDefault("30s")
+    Duration leaseGrace();
+
     /** Most jobs each rule moves per pass; the rest wait for the next pass. */
     @WithDefault("100")
     int batchSize();

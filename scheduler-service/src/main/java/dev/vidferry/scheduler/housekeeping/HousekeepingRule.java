@@ -40,13 +40,15 @@ enum HousekeepingRule {
             "j.lease_expires_at"),
 
     /**
-     * A worker's lease expired (the worker died or hangs): pending again, lease cleared; attempt, session URI and
-     * confirmed offset stay so the next worker resumes the upload session.
+     * Backstop: a worker's lease expired more than {@code lease-grace} ({@code $2}, milliseconds) ago and no worker
+     * took the job over (workers claim expired leases themselves, at once, whenever they have a free slot): pending
+     * again, lease cleared; attempt, session URI and confirmed offset stay so the next worker resumes the session.
      */
     LEASE_EXPIRED(EnumSet.of(DOWNLOADING, UPLOADING), PENDING, "redispatch",
             "status = 'pending', stage = 'queued', lease_owner = NULL, lease_expires_at = NULL, "
                     + "next_attempt_at = NULL, message = 'worker lost; re-queued', updated_at = now()",
-            "j.status IN ('downloading', 'uploading') AND j.lease_expires_at < now() AND j.attempt < j.max_attempts",
+            "j.status IN ('downloading', 'uploading') AND j.lease_expires_at < now() - $2 * interval '1 millisecond' "
+                    + "AND j.attempt < j.max_attempts",
             "j.lease_expires_at"),
 
     /** A deferred job (quota, channel upload cap) whose time has come: pending and dispatched. */
@@ -103,11 +105,17 @@ enum HousekeepingRule {
         }
     }
 
-    /** The parameters of {@link #sql}: the batch size, and for {@link #STALE_PENDING} the age in milliseconds. */
+    /**
+     * The parameters of {@link #sql}: the batch size, and the age in milliseconds for {@link #STALE_PENDING}
+     * ({@code redispatch-after}) and {@link #LEASE_EXPIRED} ({@code lease-grace}).
+     */
     io.vertx.mutiny.sqlclient.Tuple params(HousekeepingConfig config) {
-        return this == STALE_PENDING
-                ? io.vertx.mutiny.sqlclient.Tuple.of(config.batchSize(), config.redispatchAfter().toMillis())
-                : io.vertx.mutiny.sqlclient.Tuple.of(config.batchSize());
+        return switch (this) {
+            case STALE_PENDING -> io.vertx.mutiny.sqlclient.Tuple.of(config.batchSize(),
+                    config.redispatchAfter().toMillis());
+            case LEASE_EXPIRED -> io.vertx.mutiny.sqlclient.Tuple.of(config.batchSize(), config.leaseGrace().toMillis());
+            default -> io.vertx.mutiny.sqlclient.Tuple.of(config.batchSize());
+        };
     }
 
     /** The metric tag of the rule, e.g. {@code lease_expired}. */

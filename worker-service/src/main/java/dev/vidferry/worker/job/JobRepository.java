@@ -71,28 +71,34 @@ public class JobRepository {
             + "upload_session_uri, upload_confirmed_offset";
 
     /**
-     * Takes a pending, due job for {@code leaseOwner} (pending -> downloading, lease, attempt + 1) and writes the
-     * event {@code event} makes of it, in one transaction. Empty when the job is unknown, not pending (already
-     * claimed, cancelled, finished), not due yet, or its Google account must be reconnected.
+     * A job a worker may take: pending and due, or running under a lease that expired (its worker died or hangs) with
+     * attempts left and no cancel asked (housekeeping finishes those two cases); alias {@code j}.
      */
-    public Uni<Optional<ClaimedJob>> claim(UUID jobId, String leaseOwner, Duration lease,
-            Function<ClaimedJob, EventEnvelope<JobProgress>> event) {
-        return claimWhere("j.id = $3 AND " + DUE + " AND " + ACCOUNT_USABLE,
-                Tuple.of(leaseOwner, lease.toMillis(), jobId), leaseOwner, event)
-                .map(jobs -> jobs.stream().findFirst());
-    }
+    static final String CLAIMABLE = "((" + DUE + ") OR (j.status IN ('downloading', 'uploading') "
+            + "AND j.lease_expires_at < now() AND j.attempt < j.max_attempts AND j.cancel_requested_at IS NULL)) AND "
+            + ACCOUNT_USABLE;
 
     /**
-     * Work stealing: takes up to {@code limit} pending, due jobs that have waited longer than {@code after} since
-     * their last change (their request record sits on a busy or dead worker's partition, or was never published),
-     * oldest first, with the same semantics and events as {@link #claim}. Rows other workers are claiming are skipped.
+     * The next job by the fair order, locked (rows other claimers hold are skipped): expired leases first (they were
+     * already under way), then the owner with the fewest running jobs, then the oldest job (FIFO within an owner; with
+     * equal counts the owner whose queue head is oldest). Taking a job makes its owner busier, so owners alternate.
      */
-    public Uni<List<ClaimedJob>> steal(String leaseOwner, Duration lease, Duration after, int limit,
+    static final String NEXT = "SELECT j.id FROM upload_job j LEFT JOIN (SELECT r.owner_id, count(*) AS running "
+            + "FROM upload_job r WHERE r.status IN ('downloading', 'uploading') AND r.lease_expires_at >= now() "
+            + "GROUP BY r.owner_id) busy ON busy.owner_id = j.owner_id WHERE " + CLAIMABLE
+            + " ORDER BY (j.status <> 'pending') DESC, coalesce(busy.running, 0), j.created_at, j.id "
+            + "LIMIT 1 FOR UPDATE OF j SKIP LOCKED";
+
+    /**
+     * Claims the next job by the fair order ({@link #NEXT}) for {@code leaseOwner} in one statement: downloading, a
+     * lease of {@code lease}, attempt + 1 (a job taken over from an expired lease keeps its upload session and
+     * confirmed offset, so the new attempt resumes it), and writes the event {@code event} makes of it in the same
+     * transaction. Empty when nothing is claimable.
+     */
+    public Uni<Optional<ClaimedJob>> claimNext(String leaseOwner, Duration lease,
             Function<ClaimedJob, EventEnvelope<JobProgress>> event) {
-        return claimWhere("j.id IN (SELECT j.id FROM upload_job j WHERE " + DUE + " AND j.updated_at <= now() - $3 "
-                + "* interval '1 millisecond' AND " + ACCOUNT_USABLE + " ORDER BY j.updated_at LIMIT $4 "
-                + "FOR UPDATE OF j SKIP LOCKED) AND j.status = 'pending'",
-                Tuple.of(leaseOwner, lease.toMillis(), after.toMillis(), limit), leaseOwner, event);
+        return claimWhere("j.id = (" + NEXT + ")", Tuple.of(leaseOwner, lease.toMillis()), leaseOwner, event)
+                .map(jobs -> jobs.stream().findFirst());
     }
 
     private Uni<List<ClaimedJob>> claimWhere(String where, Tuple params, String leaseOwner,

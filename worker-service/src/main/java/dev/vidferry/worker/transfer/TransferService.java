@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,12 +34,12 @@ import dev.vidferry.worker.job.ClaimedJob;
 import dev.vidferry.worker.job.JobOutbox;
 import dev.vidferry.worker.job.JobRepository;
 import dev.vidferry.worker.job.Lease;
-import dev.vidferry.worker.job.TransferSlots;
 import dev.vidferry.worker.progress.ProgressEmitter;
 
 /**
  * Runs claimed jobs on a bounded pool of {@code concurrency} transfer threads, one slot each; heartbeats their
- * leases; at shutdown stops taking slots and hands running jobs back.
+ * leases (a transfer whose lease could not be renewed for a whole lease duration stops: another worker may hold the
+ * job by then); at shutdown stops taking slots and hands running jobs back.
  */
 @Startup
 @ApplicationScoped
@@ -60,6 +61,10 @@ public class TransferService {
                 Clock.systemUTC(), chunkSize(config), new DebugPause(config.debug()), quota,
                 google.projectId());
         this.slots = new TransferSlots(config.concurrency());
+        if (config.heartbeatInterval().multipliedBy(2).compareTo(config.leaseDuration()) > 0) {
+            throw new IllegalStateException("vidferry.worker.heartbeat-interval (" + config.heartbeatInterval()
+                    + ") must be at most half of vidferry.worker.lease-duration (" + config.leaseDuration() + ")");
+        }
         this.workerId = config.id().filter(id -> !id.isBlank()).orElseGet(TransferService::defaultId);
         AtomicInteger threads = new AtomicInteger();
         this.transfers = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
@@ -72,7 +77,8 @@ public class TransferService {
             thread.setDaemon(true);
             return thread;
         });
-        registry.gauge("vidferry.worker.transfers.active", running, Set::size);
+        // slots taken, not transfers registered: a slot is taken before the claim, so this can never exceed the slots
+        registry.gauge("vidferry.worker.transfers.active", slots, TransferSlots::inUse);
         Log.infof("worker %s: %d transfer slots, chunks of %d bytes", workerId, config.concurrency(),
                 context.chunkSize());
     }
@@ -100,7 +106,8 @@ public class TransferService {
     public void start(ClaimedJob job, EventEnvelope<JobProgress> claimEvent) {
         JobTransfer transfer = new JobTransfer(job, claimEvent, context);
         running.add(transfer);
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> heartbeat(transfer),
+        AtomicLong renewed = new AtomicLong(System.nanoTime());
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> heartbeat(transfer, renewed),
                 config.heartbeatInterval().toMillis(), config.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
         try {
             transfers.execute(() -> {
@@ -117,19 +124,30 @@ public class TransferService {
         } catch (RuntimeException e) { // rejected at shutdown: the lease expires and the job is taken again
             heartbeat.cancel(false);
             running.remove(transfer);
-            slots.release();
+            slots.releaseUnused();
             Log.warnf("job %s: not started (%s); it is taken again once its lease expires", job.id(), e.toString());
         }
     }
 
-    private void heartbeat(JobTransfer transfer) {
+    private void heartbeat(JobTransfer transfer, AtomicLong renewed) {
+        long sent = System.nanoTime();
         context.repository().heartbeat(transfer.job().fence(), config.leaseDuration()).subscribe().with(lease -> {
             if (lease == Lease.LOST) {
                 transfer.leaseLost();
-            } else if (lease == Lease.CANCEL_REQUESTED) {
-                transfer.cancelRequested();
+            } else {
+                renewed.set(sent);
+                if (lease == Lease.CANCEL_REQUESTED) {
+                    transfer.cancelRequested();
+                }
             }
-        }, failure -> Log.warnf("job %s: lease heartbeat failed: %s", transfer.job().id(), failure.toString()));
+        }, failure -> {
+            Log.warnf("job %s: lease heartbeat failed: %s", transfer.job().id(), failure.toString());
+            if (System.nanoTime() - renewed.get() >= config.leaseDuration().toNanos()) {
+                Log.warnf("job %s: lease not renewed for %s; stopping (another worker may take it)",
+                        transfer.job().id(), config.leaseDuration());
+                transfer.leaseLost();
+            }
+        });
     }
 
     /** Stops the running transfer of {@code jobId}, if this process runs it; it then marks the job cancelled. */

@@ -45,8 +45,10 @@ class CancelInFlightTest {
         String fileId = Emulator.addFile(owner.username(), "slow.mp4", SIZE);
         String md5 = Emulator.md5(owner.username(), fileId);
         Emulator.client().throttle(0, 1_000_000); // ~8 s per 8 MiB chunk
-        UUID jobId = Jobs.insertJob(owner.id(), owner.accountId(), fileId, SIZE, md5, Jobs.metadata("Slow"), "pending");
-        Jobs.update("UPDATE upload_job SET attempt = 1 WHERE id = ?", jobId); // a second attempt: no debug pause
+        UUID jobId = Jobs.insertJob(owner.id(), owner.accountId(), fileId, SIZE, md5, Jobs.metadata("Slow"),
+                "deferred");
+        // pending and on its second attempt (no debug pause) in one statement: a worker hears of it at once
+        Jobs.update("UPDATE upload_job SET status = 'pending', attempt = 1 WHERE id = ?", jobId);
         Jobs.publish(Jobs.requested(jobId, owner.id(), fileId, SIZE, md5, Jobs.metadata("Slow")));
         Jobs.await("the job uploading", Duration.ofSeconds(20), () -> "uploading".equals(Jobs.job(jobId).get("status")));
         Thread.sleep(1500); // mid-chunk

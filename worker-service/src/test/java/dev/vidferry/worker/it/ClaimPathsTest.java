@@ -26,7 +26,7 @@ class ClaimPathsTest {
     TokenCipher cipher;
 
     @Test
-    void aPendingJobWhoseRequestWasNeverPublishedIsStolenFromTheDatabaseAndCompleted() {
+    void aPendingJobWhoseRequestWasNeverPublishedIsClaimedFromTheDatabaseAndCompleted() {
         Owner owner = Owner.create(cipher);
         String fileId = Emulator.addFile(owner.username(), "orphan.mp4", SIZE);
         String md5 = Emulator.md5(owner.username(), fileId);
@@ -41,12 +41,13 @@ class ClaimPathsTest {
     }
 
     @Test
-    void aJobThatIsNotDueYetIsNotStolen() throws InterruptedException {
+    void aJobThatIsNotDueYetIsNotClaimed() throws InterruptedException {
         Owner owner = Owner.create(cipher);
         String fileId = Emulator.addFile(owner.username(), "later.mp4", SIZE);
         UUID jobId = Jobs.insertJob(owner.id(), owner.accountId(), fileId, SIZE, Emulator.md5(owner.username(), fileId),
-                Jobs.metadata("Later"), "pending");
-        Jobs.update("UPDATE upload_job SET next_attempt_at = now() + interval '1 hour', "
+                Jobs.metadata("Later"), "deferred");
+        // pending with a back-off in one statement (a worker hears of every pending job at once)
+        Jobs.update("UPDATE upload_job SET status = 'pending', next_attempt_at = now() + interval '1 hour', "
                 + "updated_at = now() - interval '1 minute' WHERE id = ?", jobId);
 
         Thread.sleep(3000);
@@ -70,7 +71,7 @@ class ClaimPathsTest {
         UUID published = owner.requestUpload(Emulator.addFile(owner.username(), "r3.mp4", SIZE), SIZE,
                 Jobs.metadata("Third"));
 
-        Thread.sleep(4000); // longer than steal-after plus a steal interval
+        Thread.sleep(4000); // several dispatch ticks
         for (UUID waiting : new UUID[]{unpublished, published}) {
             assertThat(Jobs.job(waiting)).containsEntry("status", "pending").containsEntry("attempt", 0);
         }

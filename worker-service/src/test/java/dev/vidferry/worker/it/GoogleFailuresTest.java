@@ -134,8 +134,9 @@ class GoogleFailuresTest {
         Owner owner = Owner.create(cipher);
         String fileId = Emulator.addFile(owner.username(), "doomed.mp4", SIZE);
         UUID jobId = Jobs.insertJob(owner.id(), owner.accountId(), fileId, SIZE, Emulator.md5(owner.username(), fileId),
-                Jobs.metadata("Doomed"), "pending");
-        Jobs.update("UPDATE upload_job SET max_attempts = 1 WHERE id = ?", jobId);
+                Jobs.metadata("Doomed"), "deferred");
+        // pending in the same statement: a worker hears of a pending job at once
+        Jobs.update("UPDATE upload_job SET status = 'pending', max_attempts = 1 WHERE id = ?", jobId);
         Emulator.client().injectFault("upload-put", 100, 503);
 
         Jobs.publish(Jobs.requested(jobId, owner.id(), fileId, SIZE, Emulator.md5(owner.username(), fileId),

@@ -35,9 +35,9 @@ class UploadJobTest {
         String fileId = Emulator.addFile(owner.username, "holiday.mp4", SIZE);
         String md5 = Emulator.md5(owner.username, fileId);
         VideoMetadata metadata = Jobs.metadata("Holiday " + owner.username);
-        UUID jobId = Jobs.insertJob(owner.id, owner.accountId, fileId, SIZE, md5, metadata, "pending");
         Map<TopicPartition, Long> from = Jobs.progressEnd();
         Emulator.client().throttle(0, 2 * 1024 * 1024); // ~1.5 s of transfer: time for progress ticks
+        UUID jobId = Jobs.insertJob(owner.id, owner.accountId, fileId, SIZE, md5, metadata, "pending");
 
         Jobs.publish(Jobs.requested(jobId, owner.id, fileId, SIZE, md5, metadata));
 

@@ -1,4 +1,4 @@
-package dev.vidferry.worker.job;
+package dev.vidferry.worker.dispatch;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
