@@ -22,7 +22,7 @@ class PostgresResourceTest {
         assertThat(second.start()).isEqualTo(config);
 
         assertThat(config).containsEntry("quarkus.datasource.reactive.url",
-                "postgresql://127.0.0.1:5432/vidferry_test_testsupport");
+                "postgresql://" + PostgresResource.host() + ":" + PostgresResource.port() + "/vidferry_test_testsupport");
         try (Connection connection = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
                 config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));
                 Statement statement = connection.createStatement();

@@ -34,6 +34,7 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 
+import dev.vidferry.platform.outbox.OutboxWriter;
 import dev.vidferry.testsupport.postgres.PostgresResource;
 
 /**
@@ -84,7 +85,7 @@ class FairClaimTest {
     }
 
     private static JobRepository repository(Pool on) {
-        return new JobRepository(on, new JobOutbox(MAPPER, on), MAPPER);
+        return new JobRepository(on, new JobOutbox(new OutboxWriter(MAPPER), on), MAPPER);
     }
 
     private static Optional<ClaimedJob> claim(String worker) {
