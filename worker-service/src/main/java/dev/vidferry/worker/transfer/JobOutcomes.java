@@ -196,7 +196,7 @@ final class JobOutcomes {
 
     /** Pause before the next attempt: full jitter, {@code random(0, min(max, base * 2^attempt))}. */
     Duration backoff(int attempt) {
-        return JobTransfer.jitter(ctx.config().retryBackoff(), attempt, ctx.config().retryBackoffMax());
+        return StreamBridge.jitter(ctx.config().retryBackoff(), attempt, ctx.config().retryBackoffMax());
     }
 
     /** Awaits a fenced write; a write that found the job no longer ours ends the transfer. */

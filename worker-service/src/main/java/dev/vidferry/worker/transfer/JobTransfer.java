@@ -1,16 +1,13 @@
 package dev.vidferry.worker.transfer;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.google.api.services.drive.Drive;
 import com.google.api.services.drive.model.File;
 
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Uni;
 
 import dev.vidferry.model.event.EventEnvelope;
 import dev.vidferry.model.event.JobProgress;
@@ -23,25 +20,21 @@ import dev.vidferry.model.quota.QuotaMethods;
 import dev.vidferry.platform.google.GoogleCredentialsFactory;
 import dev.vidferry.worker.google.AccountProblemException;
 import dev.vidferry.worker.google.DriveReader;
-import dev.vidferry.worker.google.Failure;
 import dev.vidferry.worker.google.GoogleAccounts;
 import dev.vidferry.worker.google.GoogleErrors;
 import dev.vidferry.worker.google.ResumableUpload;
 import dev.vidferry.worker.job.ClaimedJob;
 import dev.vidferry.worker.job.DriveRevision;
-import dev.vidferry.worker.job.Lease;
 import dev.vidferry.worker.job.LeaseLostException;
 import dev.vidferry.worker.progress.ProgressTracker;
 
 /**
  * Runs one claimed job on a transfer thread: credentials, the Drive revision (compared with the one an earlier attempt
  * recorded: a changed file abandons the old session), duplicate check, then the session opened or resumed and
- * streamed by {@link SessionStreamer}, whose md5 must match Drive's. Outcomes are written by {@link JobOutcomes}.
+ * streamed through {@link StreamBridge}, whose md5 must match Drive's. Outcomes are written by {@link JobOutcomes}.
  * Never leaves the job claimed on an error it can catch.
  */
 final class JobTransfer implements Runnable {
-
-    private static final Duration MAX_IN_PLACE_PAUSE = Duration.ofSeconds(30);
 
     private final ClaimedJob job;
     private final TransferContext ctx;
@@ -54,7 +47,6 @@ final class JobTransfer implements Runnable {
     private GoogleAccounts.Account account;
     private String quotaMethod;
     private String warning;
-    private long countedBytes;
     private volatile ResumableUpload activeUpload;
     private volatile DriveReader activeSource;
 
@@ -181,7 +173,6 @@ final class JobTransfer implements Runnable {
         if (newSession) {
             session = initiate(upload, total, contentType);
         }
-        countedBytes = offset;
         progress.bytesConfirmedQuietly(offset);
         EventEnvelope<JobProgress> uploading = progress.statusEvent(JobStatus.UPLOADING, JobStage.UPLOADING,
                 restart != null ? restart : uploadingMessage(), null, null, null);
@@ -189,8 +180,9 @@ final class JobTransfer implements Runnable {
         progress.statusChanged(uploading);
 
         pause(DebugPause.BEFORE_FIRST_CHUNK);
-        SessionStreamer.Result result = stream(drive, upload, session, offset, total, contentType);
-        ctx.metrics().uploaded(total - countedBytes);
+        SessionStreamer.Result result = new StreamBridge(job, ctx, progress, outcomes, new Control())
+                .stream(drive, upload, session, offset, total, contentType, source -> activeSource = source,
+                        this::uploadingMessage);
         pause(DebugPause.BEFORE_RECORD);
         if (revision.md5() != null && !revision.md5().equalsIgnoreCase(result.md5())) {
             outcomes.contentMismatch(result.video(), revision.md5(), result.md5());
@@ -262,108 +254,6 @@ final class JobTransfer implements Runnable {
         return false;
     }
 
-    /** Streams the file into the session; Drive is read from byte 0 (a resumed stream re-reads the confirmed prefix). */
-    private SessionStreamer.Result stream(Drive drive, ResumableUpload upload, String session, long offset, long total,
-            String contentType) throws IOException {
-        DriveReader reader = new DriveReader(DriveReader.media(drive, job.driveFileId()), this::driveReadFailed, 0,
-                total);
-        activeSource = reader;
-        if (cancelRequested || leaseLost) {
-            reader.close();
-        }
-        SessionStreamer.Source source = new SessionStreamer.Source() {
-
-            @Override
-            public void readFully(byte[] buffer, int off, int length) throws IOException {
-                reader.readFully(buffer, off, length);
-            }
-
-            @Override
-            public void close() {
-                reader.close();
-            }
-        };
-        SessionStreamer.Sink sink = new SessionStreamer.Sink() {
-
-            @Override
-            public ResumableUpload.State put(byte[] buffer, int off, int length, long first) throws IOException {
-                return upload.put(session, buffer, off, length, first, total, contentType,
-                        () -> cancelRequested || leaseLost);
-            }
-
-            @Override
-            public ResumableUpload.State query() throws IOException {
-                return upload.query(session, total);
-            }
-        };
-        try {
-            return new SessionStreamer(ctx.chunkSize(), new Hooks()).stream(source, sink, offset, total);
-        } catch (SessionStreamer.SessionGone e) {
-            outcomes.held(ctx.repository().forgetSession(job.fence()));
-            throw e;
-        } finally {
-            if (reader.reopens() > 0) {
-                Log.infof("job %s: Drive reads were reopened %d times in place", job.id(), reader.reopens());
-            }
-        }
-    }
-
-    /** Decides after a failed Drive read: pause and reopen (transient, within {@code chunk-retries}) or give up. */
-    private void driveReadFailed(IOException error, int failures) throws IOException {
-        checkStillOurs();
-        Failure failure = GoogleErrors.classify(error, GoogleErrors.Api.DRIVE, ctx.clock());
-        if (failure.kind() != Failure.Kind.RETRY || failures > ctx.config().chunkRetries()) {
-            throw new TransferSignals.SourceFailure(error);
-        }
-        Duration pause = jitter(ctx.config().chunkRetryBackoff(), failures - 1, MAX_IN_PLACE_PAUSE);
-        Log.infof("job %s: Drive read failed (%s), reopening in place, retry %d in %d ms", job.id(), failure.message(),
-                failures, pause.toMillis());
-        sleep(pause);
-        checkStillOurs();
-    }
-
-    /** What the stream asks of the job: ownership checks, confirmed offsets, in-place PUT retries. */
-    private final class Hooks implements SessionStreamer.Hooks {
-
-        @Override
-        public void checkStillOurs() {
-            JobTransfer.this.checkStillOurs();
-        }
-
-        @Override
-        public void confirmed(long next, long taken, int chunks) {
-            ctx.metrics().uploaded(taken);
-            countedBytes += taken;
-            heldLease(ctx.repository().saveOffset(job.fence(), next));
-            progress.bytesConfirmed(next, uploadingMessage());
-            if (progress.cancelRequested()) {
-                cancelRequested = true;
-            }
-            if (chunks == 2) {
-                pause(DebugPause.BETWEEN_CHUNKS);
-            }
-        }
-
-        /** A transient failure (5xx, 429, rate limit, network) is retried in place up to {@code chunk-retries}. */
-        @Override
-        public void putFailed(IOException error, int failures) throws IOException {
-            Failure failure = GoogleErrors.classify(error, GoogleErrors.Api.YOUTUBE, ctx.clock());
-            if (failure.kind() != Failure.Kind.RETRY || failures > ctx.config().chunkRetries()) {
-                throw error;
-            }
-            Duration pause = jitter(ctx.config().chunkRetryBackoff(), failures - 1, MAX_IN_PLACE_PAUSE);
-            Log.infof("job %s: chunk PUT failed (%s), retry %d in %d ms", job.id(), failure.message(), failures,
-                    pause.toMillis());
-            sleep(pause);
-        }
-    }
-
-    /** Full jitter: a random pause between 0 and {@code min(max, base * 2^exponent)}. */
-    static Duration jitter(Duration base, int exponent, Duration max) {
-        long cap = Math.min(max.toMillis(), base.toMillis() * (1L << Math.min(30, Math.max(0, exponent))));
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(Math.max(0, cap) + 1));
-    }
-
     private void refreshCredentials() {
         try {
             account.credentials().refreshIfExpired();
@@ -373,6 +263,30 @@ final class JobTransfer implements Runnable {
                         "Google refused the stored authorization (invalid_grant): reconnect Google, then retry the job");
             }
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** What the stream asks of this transfer: is the job still ours, pause points, a cancel seen in a write. */
+    private final class Control implements StreamBridge.Control {
+
+        @Override
+        public void checkStillOurs() {
+            JobTransfer.this.checkStillOurs();
+        }
+
+        @Override
+        public void pause(String point) {
+            JobTransfer.this.pause(point);
+        }
+
+        @Override
+        public void cancelSeen() {
+            cancelRequested = true;
+        }
+
+        @Override
+        public boolean aborted() {
+            return cancelRequested || leaseLost;
         }
     }
 
@@ -392,22 +306,4 @@ final class JobTransfer implements Runnable {
         }
     }
 
-    private void heldLease(Uni<Lease> write) {
-        Lease lease = write.await().atMost(JobOutcomes.DB_TIMEOUT);
-        if (lease == Lease.LOST) {
-            throw new LeaseLostException(job.fence());
-        }
-        if (lease == Lease.CANCEL_REQUESTED) {
-            cancelRequested = true;
-        }
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransferSignals.StopRequested();
-        }
-    }
 }
