@@ -123,8 +123,11 @@ public final class Stack {
 
     private Map<String, String> common() {
         Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/" + DATABASE);
-        config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
+        // the server the test's own PostgresResource uses (PGHOST/PGPORT), not always the default 5432
+        String server = System.getenv().getOrDefault("PGHOST", "127.0.0.1") + ":"
+                + System.getenv().getOrDefault("PGPORT", "5432");
+        config.put("quarkus.datasource.reactive.url", "postgresql://" + server + "/" + DATABASE);
+        config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + server + "/" + DATABASE);
         config.put("quarkus.datasource.username", "postgres");
         config.put("quarkus.datasource.password", "postgres");
         config.put("kafka.bootstrap.servers", kafka);
