@@ -122,10 +122,11 @@ class FaithfulBytesIT {
     @Test
     void aThrottledTransferRunsAtTheSlowerLinksSpeedNotTheSumOfBoth() {
         Member member = Member.connected(stack, "t");
-        long size = 12 * MIB;
-        long rate = 2 * MIB;
+        long size = 40 * MIB;
+        long rate = 8 * MIB;
         SeededFile file = seed(member, "throttled.mp4", size);
-        stack.addWorker();
+        // 8 MiB chunks (the default): more than the kernel's socket buffers hold, so only an explicit overlap helps
+        stack.addWorker(Map.of("vidferry.worker.chunk-size", "8M"));
         stack.emulator().throttle(rate, rate);
         try {
             JsonNode job = awaitCompleted(member, createJob(member, file), Duration.ofSeconds(120));
@@ -139,6 +140,56 @@ class FaithfulBytesIT {
                     .isLessThan(Duration.ofMillis((long) (0.8 * 2 * slower * 1000)));
             assertThat(videosOf(member)).singleElement()
                     .satisfies(video -> assertThat(video.md5()).isEqualTo(file.md5()));
+        } finally {
+            stack.emulator().throttle(0, 0);
+        }
+    }
+
+    /** Resident memory of a process in bytes (Linux {@code /proc/<pid>/status}). */
+    private static long rss(ServiceProcess process) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + process.pid()
+                    + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("no VmRSS for " + process.pid());
+    }
+
+    @Test
+    void fourSlotsStreamingEightMiBChunksKeepTheWorkerUnder300MiBResident() {
+        Member member = Member.connected(stack, "m");
+        long size = 40 * MIB;
+        ServiceProcess worker = stack.addWorker(Map.of("vidferry.worker.chunk-size", "8M",
+                "vidferry.worker.concurrency", "4"));
+        long idle = rss(worker);
+        stack.emulator().throttle(8 * MIB, 8 * MIB);
+        try {
+            List<String> jobs = new ArrayList<>();
+            List<SeededFile> files = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                SeededFile file = seed(member, "memory-" + i + ".mp4", size);
+                files.add(file);
+                jobs.add(createJob(member, file));
+            }
+            long peak = 0;
+            Instant deadline = Instant.now().plusSeconds(180);
+            while (Instant.now().isBefore(deadline) && jobs.stream().anyMatch(id -> !member.api().get("/jobs/" + id)
+                    .body().path("status").asText().matches("completed|failed|cancelled"))) {
+                peak = Math.max(peak, rss(worker));
+                ServiceProcess.sleep(200);
+            }
+            System.out.printf("memory: worker RSS idle %d MiB, peak %d MiB with 4 slots of 8 MiB chunks (4 x %d MiB "
+                    + "files)%n", idle / MIB, peak / MIB, size / MIB);
+            for (String id : jobs) {
+                awaitCompleted(member, id, Duration.ofSeconds(10));
+            }
+            assertThat(videosOf(member)).hasSize(4);
+            assertThat(peak).as("worker RSS peak").isLessThan(300 * MIB);
         } finally {
             stack.emulator().throttle(0, 0);
         }
