@@ -32,7 +32,8 @@ import dev.vidferry.worker.progress.ProgressTracker;
  * Runs one claimed job on a transfer thread: credentials, the Drive revision (compared with the one an earlier attempt
  * recorded: a changed file abandons the old session), duplicate check, then the session opened or resumed and
  * streamed through {@link StreamBridge}, whose md5 must match Drive's. Outcomes are written by {@link JobOutcomes}.
- * Never leaves the job claimed on an error it can catch.
+ * Never leaves the job claimed on an error it can catch. Longer than a screen because these steps share the state
+ * that classifies a failure (account, which API answered, the quota method booked) and the cancel/stop flags.
  */
 final class JobTransfer implements Runnable {
 
@@ -128,18 +129,8 @@ final class JobTransfer implements Runnable {
         long total = revision.size();
         String md5 = revision.md5() != null ? revision.md5() : job.driveMd5();
         progress.totalBytes(total);
-        String session = job.uploadSessionUri();
-        String restart = null;
-        Optional<DriveRevision> recorded = ctx.repository().recordedRevision(job.fence()).await()
-                .atMost(JobOutcomes.DB_TIMEOUT);
-        if (session != null && recorded.isPresent() && recorded.get().changedTo(revision)) {
-            restart = "The Drive file changed since the upload began (" + recorded.get().label() + ", now "
-                    + revision.label() + "): the earlier upload session was abandoned, uploading anew";
-            Log.infof("job %s: %s", job.id(), restart);
-            outcomes.held(ctx.repository().forgetSession(job.fence()));
-            session = null;
-        }
-        outcomes.held(ctx.repository().recordRevision(job.fence(), revision));
+        String restart = abandonSessionIfChanged(revision);
+        String session = restart == null ? job.uploadSessionUri() : null;
 
         api = GoogleErrors.Api.YOUTUBE;
         quotaMethod = QuotaMethods.VIDEOS_LIST;
@@ -189,6 +180,25 @@ final class JobTransfer implements Runnable {
         } else {
             outcomes.completed(result.video(), total, md5, account, warning);
         }
+    }
+
+    /**
+     * Compares the file with the revision an earlier attempt recorded and records the current one. A session of the
+     * job that holds bytes of another revision is forgotten (it is never finalized); returns the message saying so, or
+     * null when the session (if any) may be resumed.
+     */
+    private String abandonSessionIfChanged(DriveRevision revision) {
+        String restart = null;
+        Optional<DriveRevision> recorded = ctx.repository().recordedRevision(job.fence()).await()
+                .atMost(JobOutcomes.DB_TIMEOUT);
+        if (job.uploadSessionUri() != null && recorded.isPresent() && recorded.get().changedTo(revision)) {
+            restart = "The Drive file changed since the upload began (" + recorded.get().label() + ", now "
+                    + revision.label() + "): the earlier upload session was abandoned, uploading anew";
+            Log.infof("job %s: %s", job.id(), restart);
+            outcomes.held(ctx.repository().forgetSession(job.fence()));
+        }
+        outcomes.held(ctx.repository().recordRevision(job.fence(), revision));
+        return restart;
     }
 
     private static DriveRevision revision(File file) {
