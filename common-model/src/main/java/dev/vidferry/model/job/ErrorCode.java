@@ -20,6 +20,16 @@ public enum ErrorCode {
     INVALID_METADATA,
     /** YouTube refused the request (403 forbidden). */
     YOUTUBE_FORBIDDEN,
+    /**
+     * The Google account has no YouTube channel (401 youtubeSignupRequired): the owner must create one; reconnecting
+     * does not help and the account stays connected.
+     */
+    YOUTUBE_CHANNEL_REQUIRED,
+    /**
+     * The bytes streamed to YouTube do not have the md5 Drive reports for the file. The video was uploaded (its URL is
+     * in the message) but is not trusted: it is not recorded as an upload of the file.
+     */
+    CONTENT_MISMATCH,
     /** The Google project's daily quota is used up; the job waits for the Pacific midnight reset. */
     QUOTA_EXCEEDED,
     /** The channel reached its daily upload cap (uploadLimitExceeded); the job waits 24 h. */

@@ -19,6 +19,8 @@ public final class User {
     public final String channelTitle;
     public final String rootFolderId;
     public volatile boolean channelVerified;
+    /** false: a Google account without a YouTube channel (uploads answer 401 youtubeSignupRequired) */
+    public volatile boolean hasChannel = true;
 
     public User(String username, String email, String password, String channelTitle, boolean channelVerified) {
         this.username = username;

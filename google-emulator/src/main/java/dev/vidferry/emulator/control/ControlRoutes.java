@@ -24,6 +24,7 @@ import dev.vidferry.emulator.auth.Accounts;
 import dev.vidferry.emulator.auth.OAuthClient;
 import dev.vidferry.emulator.auth.Scopes;
 import dev.vidferry.emulator.auth.User;
+import dev.vidferry.emulator.content.SyntheticContent;
 import dev.vidferry.emulator.drive.DriveFile;
 import dev.vidferry.emulator.drive.SharedDrive;
 import dev.vidferry.emulator.http.GoogleError;
@@ -64,6 +65,8 @@ public final class ControlRoutes {
         router.post("/_emulator/files").handler(this::addFiles);
         router.delete("/_emulator/files/:id").handler(this::deleteFile);
         router.post("/_emulator/files/:id/trash").handler(this::trashFile);
+        router.put("/_emulator/files/:id/content").handler(this::replaceContent);
+        router.put("/_emulator/users/:username/channel").handler(this::channel);
         router.get("/_emulator/videos").handler(this::videos);
         router.get("/_emulator/uploads").handler(this::uploads);
         router.post("/_emulator/uploads/expire").handler(this::expireUploads);
@@ -225,6 +228,37 @@ public final class ControlRoutes {
         Json.send(ctx, f == null ? 404 : 200, Json.object().put("deleted", f != null));
     }
 
+    /** New bytes for a file (same size unless {@code size} is given): a new head revision and modifiedTime. */
+    private void replaceContent(RoutingContext ctx) {
+        DriveFile f = state.drive().get(ctx.pathParam("id"));
+        if (f == null || !f.isBlob()) {
+            throw GoogleError.notFound("File not found").failure();
+        }
+        JsonNode b = body(ctx);
+        long size = b.path("size").asLong(f.content.size());
+        long seed = b.path("seed").asLong(f.content.seed() + 1);
+        SyntheticContent content = new SyntheticContent(seed, size);
+        f.replaceContent(content, state.clock().now());
+        content.digests(state.drive().digestExecutor()).whenComplete((d, e) -> ctx.vertx().runOnContext(v -> {
+            if (e != null) {
+                ctx.fail(e);
+                return;
+            }
+            Json.send(ctx, 200, Seeder.summary(f).put("headRevisionId", f.headRevisionId())
+                    .put("modifiedTime", f.modifiedTime.toString()));
+        }));
+    }
+
+    /** {@code {"exists":false}}: the user's Google account has no YouTube channel (uploads get 401). */
+    private void channel(RoutingContext ctx) {
+        User u = state.accounts().user(ctx.pathParam("username"));
+        if (u == null) {
+            throw GoogleError.notFound("No such user").failure();
+        }
+        u.hasChannel = body(ctx).path("exists").asBoolean(true);
+        Json.send(ctx, 200, Json.object().put("username", u.username).put("exists", u.hasChannel));
+    }
+
     private void trashFile(RoutingContext ctx) {
         DriveFile f = state.drive().get(ctx.pathParam("id"));
         if (f == null) {
@@ -326,7 +360,8 @@ public final class ControlRoutes {
     private void listFaults(RoutingContext ctx) {
         ArrayNode arr = Json.array();
         state.faults().pending().forEach(f -> arr.add(Json.object().put("target", f.target().wire())
-                .put("status", f.status()).put("resetAfterBytes", f.resetAfterBytes())));
+                .put("status", f.status()).put("resetAfterBytes", f.resetAfterBytes()).put("range", f.range())
+                .put("corruptAt", f.corruptAt())));
         Json.send(ctx, 200, Json.object().put("latencyMillis", state.faults().latencyMillis())
                 .put("downloadBytesPerSecond", state.faults().downloadBytesPerSecond())
                 .put("uploadBytesPerSecond", state.faults().uploadBytesPerSecond())
@@ -342,8 +377,14 @@ public final class ControlRoutes {
             throw new Json.BadRequest("invalid", "Unknown fault target " + b.path("target").asText());
         }
         long reset = b.path("resetAfterBytes").asLong(-1);
-        int status = b.path("status").asInt(reset >= 0 ? 0 : 503);
-        state.faults().add(target, b.path("count").asInt(1), status, reset);
+        String range = b.hasNonNull("range") ? b.get("range").asText() : null;
+        long corruptAt = b.path("corruptAt").asLong(-1);
+        if (range != null && !range.equals("ignore") && !range.equals("shift")) {
+            throw new Json.BadRequest("invalid", "range must be ignore or shift");
+        }
+        boolean misbehaves = reset >= 0 || range != null || corruptAt >= 0;
+        int status = b.path("status").asInt(misbehaves ? 0 : 503);
+        state.faults().add(target, b.path("count").asInt(1), status, reset, range, corruptAt);
         listFaults(ctx);
     }
 

@@ -38,8 +38,11 @@ public final class Faults {
      *
      * @param status HTTP status to answer, 0 when the fault is a connection reset
      * @param resetAfterBytes close the connection after this many request/response body bytes (-1: no reset)
+     * @param range for {@code drive-media}: {@code ignore} answers a ranged read with 200 and the whole file,
+     *        {@code shift} with a 206 starting one byte early; null: honour the Range
+     * @param corruptAt for {@code drive-media}: flip the body byte at this offset (-1: none)
      */
-    public record Fault(Target target, int status, long resetAfterBytes) {
+    public record Fault(Target target, int status, long resetAfterBytes, String range, long corruptAt) {
     }
 
     private final Map<Target, Deque<Fault>> queues = new EnumMap<>(Target.class);
@@ -49,9 +52,14 @@ public final class Faults {
     private volatile boolean shortPages;
 
     public synchronized void add(Target target, int count, int status, long resetAfterBytes) {
+        add(target, count, status, resetAfterBytes, null, -1);
+    }
+
+    public synchronized void add(Target target, int count, int status, long resetAfterBytes, String range,
+            long corruptAt) {
         Deque<Fault> q = queues.computeIfAbsent(target, t -> new ArrayDeque<>());
         for (int i = 0; i < count; i++) {
-            q.add(new Fault(target, status, resetAfterBytes));
+            q.add(new Fault(target, status, resetAfterBytes, range, corruptAt));
         }
     }
 

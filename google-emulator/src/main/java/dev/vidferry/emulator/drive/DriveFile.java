@@ -18,7 +18,10 @@ public final class DriveFile {
     /** shared drive id, null in My Drive */
     public final String driveId;
     public final String owner;
-    public final SyntheticContent content;
+    /** the head revision's bytes; replaced (same size or not) by {@link #replaceContent} */
+    public volatile SyntheticContent content;
+    /** bumped on every content change; part of {@code headRevisionId} */
+    public volatile int revision;
     public final Instant createdTime;
     public volatile Instant modifiedTime;
     public volatile boolean trashed;
@@ -42,6 +45,19 @@ public final class DriveFile {
         this.shortcutTargetId = shortcutTargetId;
         this.shortcutTargetMimeType = shortcutTargetMimeType;
         this.videoMeta = videoMeta;
+    }
+
+    /** New bytes for a blob file: a new head revision, a new {@code modifiedTime} (never equal to the old one). */
+    public synchronized void replaceContent(SyntheticContent newContent, Instant now) {
+        content = newContent;
+        revision++;
+        modifiedTime = now.isAfter(modifiedTime) ? now : modifiedTime.plusMillis(1);
+    }
+
+    /** Drive's opaque {@code headRevisionId}: changes with every content change. */
+    public String headRevisionId() {
+        String base = "0B" + id.substring(1, Math.min(id.length(), 12));
+        return revision == 0 ? base : base + "R" + revision;
     }
 
     public boolean isFolder() {

@@ -161,7 +161,17 @@ public final class DriveRoutes {
             }
             from = r[0];
             length = r[1] - r[0] + 1;
-            resp.setStatusCode(206).putHeader("Content-Range", "bytes " + r[0] + "-" + r[1] + "/" + size);
+            if (fault != null && "ignore".equals(fault.range())) {
+                from = 0; // misbehaving: the whole file as a 200, as if the Range header were lost
+                length = size;
+                resp.setStatusCode(200);
+            } else if (fault != null && "shift".equals(fault.range()) && r[0] > 0) {
+                from = r[0] - 1; // misbehaving: one byte early, and honest about it in Content-Range
+                length = r[1] - from + 1;
+                resp.setStatusCode(206).putHeader("Content-Range", "bytes " + from + "-" + r[1] + "/" + size);
+            } else {
+                resp.setStatusCode(206).putHeader("Content-Range", "bytes " + r[0] + "-" + r[1] + "/" + size);
+            }
         } else {
             resp.setStatusCode(200);
         }
@@ -171,7 +181,7 @@ public final class DriveRoutes {
             return;
         }
         new MediaStreamer(ctx.vertx(), ctx.request(), c, from, length, state.faults().downloadBytesPerSecond(),
-                fault != null ? fault.resetAfterBytes() : -1).start();
+                fault != null ? fault.resetAfterBytes() : -1, fault != null ? fault.corruptAt() : -1).start();
     }
 
     private void listDrives(RoutingContext ctx) {
@@ -251,7 +261,7 @@ public final class DriveRoutes {
         }
         if (f.isBlob()) {
             o.put("size", String.valueOf(f.content.size())).put("quotaBytesUsed", String.valueOf(f.content.size()))
-                    .put("originalFilename", f.name).put("headRevisionId", "0B" + f.id.substring(1, 12));
+                    .put("originalFilename", f.name).put("headRevisionId", f.headRevisionId());
             int dot = f.name.lastIndexOf('.');
             if (dot > 0) {
                 o.put("fullFileExtension", f.name.substring(dot + 1)).put("fileExtension", f.name.substring(dot + 1));

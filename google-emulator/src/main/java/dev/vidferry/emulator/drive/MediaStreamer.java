@@ -10,7 +10,7 @@ import dev.vidferry.emulator.content.SyntheticContent;
 
 /**
  * Streams a byte range of synthetic content with backpressure (write-queue-full + drain), optional pacing to a byte
- * rate and an optional connection reset after K bytes. Never holds more than a chunk in memory.
+ * rate, an optional connection reset after K bytes and an optional flipped byte at body offset C. Never holds more than a chunk in memory.
  */
 final class MediaStreamer {
 
@@ -23,12 +23,13 @@ final class MediaStreamer {
     private final long end;
     private final long bytesPerSecond;
     private final long resetAfter;
+    private final long corruptAt;
     private final long startNanos = System.nanoTime();
     private long pos;
     private long sent;
 
     MediaStreamer(Vertx vertx, HttpServerRequest request, SyntheticContent content, long from, long length,
-            long bytesPerSecond, long resetAfter) {
+            long bytesPerSecond, long resetAfter, long corruptAt) {
         this.vertx = vertx;
         this.request = request;
         this.response = request.response();
@@ -37,6 +38,7 @@ final class MediaStreamer {
         this.end = from + length;
         this.bytesPerSecond = bytesPerSecond;
         this.resetAfter = resetAfter;
+        this.corruptAt = corruptAt;
     }
 
     void start() {
@@ -69,6 +71,9 @@ final class MediaStreamer {
             }
             byte[] block = new byte[n];
             content.fill(pos, block, 0, n);
+            if (corruptAt >= sent && corruptAt < sent + n) {
+                block[(int) (corruptAt - sent)] ^= 0x5A; // one flipped byte on the wire
+            }
             pos += n;
             sent += n;
             if (reset) {

@@ -15,6 +15,12 @@ public record GoogleError(int code, String reason, String domain, String message
         return new GoogleError(401, "authError", "global", message, "Authorization", "header");
     }
 
+    /** YouTube's answer to an upload by a Google account that has no channel. */
+    public static GoogleError youtubeSignupRequired() {
+        return new GoogleError(401, "youtubeSignupRequired", "youtube.header", "Unauthorized", "Authorization",
+                "header");
+    }
+
     public static GoogleError insufficientScopes() {
         return of(403, "insufficientPermissions", "global", "Request had insufficient authentication scopes.");
     }
@@ -62,7 +68,7 @@ public record GoogleError(int code, String reason, String domain, String message
     }
 
     public void send(RoutingContext ctx) {
-        if (code == 401) {
+        if (code == 401 && !"youtubeSignupRequired".equals(reason)) { // a valid token: no challenge to answer
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\""
                     + (message.startsWith("Request had invalid") ? ", error=\"invalid_token\"" : ""));
         }

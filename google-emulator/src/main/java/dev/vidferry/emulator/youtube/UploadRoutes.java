@@ -65,6 +65,9 @@ public final class UploadRoutes {
         AccessToken token = state.authenticate(ctx, Scopes.YT_UPLOAD);
         User user = EmulatorState.userOf(token);
         state.quota().charge(token.clientId(), "videos.insert");
+        if (!user.hasChannel) {
+            throw GoogleError.youtubeSignupRequired().failure();
+        }
         Videos.parts(Videos.listParam(ctx, "part"));
         req.pause();
         readSmallBody(ctx, body -> {
@@ -340,6 +343,9 @@ public final class UploadRoutes {
         AccessToken token = state.authenticate(ctx, Scopes.YT_UPLOAD);
         User user = EmulatorState.userOf(token);
         state.quota().charge(token.clientId(), "videos.insert");
+        if (!user.hasChannel) {
+            throw GoogleError.youtubeSignupRequired().failure();
+        }
         Videos.parts(Videos.listParam(ctx, "part"));
         String contentType = req.getHeader("Content-Type") != null ? req.getHeader("Content-Type") : "";
         if (multipart) {

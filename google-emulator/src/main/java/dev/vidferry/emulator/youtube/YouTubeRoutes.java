@@ -94,7 +94,9 @@ public final class YouTubeRoutes {
         Set<String> parts = Videos.parts(Videos.listParam(ctx, "part"));
         ArrayNode items = Json.array();
         if ("true".equals(ctx.request().getParam("mine"))) {
-            items.add(channelJson(EmulatorState.userOf(token), parts));
+            if (EmulatorState.userOf(token).hasChannel) {
+                items.add(channelJson(EmulatorState.userOf(token), parts));
+            }
         } else if (Videos.listParam(ctx, "id") != null) {
             Set<String> ids = Set.of(Videos.listParam(ctx, "id").split(","));
             state.accounts().users().stream().filter(u -> ids.contains(u.channelId))

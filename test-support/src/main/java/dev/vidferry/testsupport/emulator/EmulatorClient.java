@@ -263,6 +263,38 @@ public final class EmulatorClient {
                 .put("resetAfterBytes", afterBytes));
     }
 
+    /** The next {@code count} requests to {@code target} have their connection closed after {@code afterBytes}. */
+    public void injectConnectionReset(String target, long afterBytes, int count) {
+        call("POST", "/_emulator/faults", MAPPER.createObjectNode().put("target", target).put("count", count)
+                .put("resetAfterBytes", afterBytes));
+    }
+
+    /**
+     * The next Drive download misbehaves on its Range: {@code ignore} answers 200 with the whole file, {@code shift} a
+     * 206 starting one byte before the asked offset.
+     */
+    public void injectDriveRangeFault(String mode) {
+        call("POST", "/_emulator/faults", MAPPER.createObjectNode().put("target", "drive-media").put("count", 1)
+                .put("range", mode));
+    }
+
+    /** The next Drive download flips the byte at body offset {@code at}. */
+    public void injectDriveCorruption(long at) {
+        call("POST", "/_emulator/faults", MAPPER.createObjectNode().put("target", "drive-media").put("count", 1)
+                .put("corruptAt", at));
+    }
+
+    /** Gives a Drive file new bytes of the same size (a new head revision and modifiedTime); returns its new md5. */
+    public String replaceFileContent(String fileId, long seed) {
+        return call("PUT", "/_emulator/files/" + fileId + "/content", MAPPER.createObjectNode().put("seed", seed))
+                .path("md5").asText();
+    }
+
+    /** {@code false}: the user's Google account has no YouTube channel (uploads answer 401 youtubeSignupRequired). */
+    public void setHasChannel(String username, boolean exists) {
+        call("PUT", "/_emulator/users/" + username + "/channel", MAPPER.createObjectNode().put("exists", exists));
+    }
+
     public void clearFaults() {
         call("DELETE", "/_emulator/faults", null);
     }

@@ -15,9 +15,10 @@ import dev.vidferry.model.quota.PacificDay;
 import dev.vidferry.platform.google.GoogleCredentialsFactory;
 
 /**
- * Sorts errors from Google and the network into fail / retry / defer. Minimal for now (issue #5 refines it): terminal
- * for what a retry cannot fix (bad metadata, forbidden, missing Drive file, refused refresh token), deferral for quota
- * and the channel upload cap, retry with back-off for everything else.
+ * Sorts errors from Google and the network into fail / retry / defer: terminal for what a retry cannot fix (bad
+ * metadata, forbidden, missing Drive file, refused refresh token, no YouTube channel), deferral for quota and the
+ * channel upload cap, retry with back-off for everything else. Only a refused refresh token ({@code invalid_grant}) or
+ * a 401 other than {@code youtubeSignupRequired} asks the owner to reconnect Google.
  */
 public final class GoogleErrors {
 
@@ -25,6 +26,10 @@ public final class GoogleErrors {
     public enum Api {
         DRIVE, YOUTUBE
     }
+
+    /** What a job without a YouTube channel to upload to says. */
+    public static final String NO_CHANNEL = "The connected Google account has no YouTube channel: create one on "
+            + "youtube.com with that account, then retry the job (reconnecting does not help)";
 
     private GoogleErrors() {
     }
@@ -53,6 +58,9 @@ public final class GoogleErrors {
 
     static Failure classify(int status, String reason, String message, Api api, Clock clock) {
         String r = reason == null ? "" : reason;
+        if (status == 401 && r.equals("youtubeSignupRequired")) {
+            return Failure.fail(ErrorCode.YOUTUBE_CHANNEL_REQUIRED, NO_CHANNEL);
+        }
         if (status == 401) {
             return Failure.fail(ErrorCode.GOOGLE_RECONNECT_REQUIRED,
                     "Google did not accept our authorization: reconnect Google, then retry the job");
@@ -89,6 +97,16 @@ public final class GoogleErrors {
                     + (r.isEmpty() ? "" : " " + r) + "): " + message);
         }
         return Failure.retry("Unexpected answer from Google (" + status + ")");
+    }
+
+    /**
+     * True when Google refused the call because the token lacks a scope ({@code 403 insufficientPermissions}: the user
+     * unticked it on the consent screen). Calls the job can do without degrade instead of failing.
+     */
+    public static boolean insufficientPermissions(Throwable error) {
+        GoogleJsonResponseException google = find(error, GoogleJsonResponseException.class);
+        return google != null && google.getStatusCode() == 403
+                && "insufficientPermissions".equals(reason(google.getDetails()));
     }
 
     private static String reason(GoogleJsonError details) {

@@ -106,7 +106,13 @@ public final class ResumableUpload {
      */
     public State put(String sessionUri, byte[] buffer, int length, long first, long totalBytes, String contentType,
             BooleanSupplier abort) throws IOException {
-        HttpContent content = new AbortableContent(contentType, buffer, length, abort);
+        return put(sessionUri, buffer, 0, length, first, totalBytes, contentType, abort);
+    }
+
+    /** As {@link #put(String, byte[], int, long, long, String, BooleanSupplier)}, from {@code buffer[off]}. */
+    public State put(String sessionUri, byte[] buffer, int off, int length, long first, long totalBytes,
+            String contentType, BooleanSupplier abort) throws IOException {
+        HttpContent content = new AbortableContent(contentType, buffer, off, length, abort);
         return send(sessionUri, content, "bytes " + first + "-" + (first + length - 1) + "/" + totalBytes);
     }
 
@@ -152,12 +158,14 @@ public final class ResumableUpload {
 
         private static final int SLICE = 64 * 1024;
         private final byte[] buffer;
+        private final int off;
         private final int length;
         private final BooleanSupplier abort;
 
-        AbortableContent(String type, byte[] buffer, int length, BooleanSupplier abort) {
+        AbortableContent(String type, byte[] buffer, int off, int length, BooleanSupplier abort) {
             super(type);
             this.buffer = buffer;
+            this.off = off;
             this.length = length;
             this.abort = abort;
         }
@@ -178,7 +186,7 @@ public final class ResumableUpload {
                 if (abort.getAsBoolean()) {
                     throw new Aborted();
                 }
-                out.write(buffer, offset, Math.min(SLICE, length - offset));
+                out.write(buffer, off + offset, Math.min(SLICE, length - offset));
             }
             out.flush();
         }

@@ -132,9 +132,37 @@ public class JobRepository {
         return checked("lease_expires_at = now() + $4 * interval '1 millisecond'", fence, RUNNING, lease.toMillis());
     }
 
-    /** Records what Drive says about the file before the transfer. */
-    public Uni<Boolean> recordSource(Fence fence, long totalBytes, String md5) {
-        return fenced(pool, "total_bytes = $4, drive_md5 = coalesce($5, drive_md5)", fence, RUNNING, totalBytes, md5);
+    // ---- Outcome and source writes of a running transfer (issue #9: revision, warnings). ----
+
+    /** The Drive revision recorded by an earlier attempt of the job, empty when none was. */
+    public Uni<Optional<DriveRevision>> recordedRevision(Fence fence) {
+        return pool.preparedQuery("SELECT total_bytes, drive_md5, drive_revision_id, drive_modified_time FROM upload_job "
+                + "WHERE id = $1 AND drive_revision_at IS NOT NULL")
+                .execute(Tuple.of(fence.jobId()))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.<DriveRevision>empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(new DriveRevision(row.getLong("total_bytes"), row.getString("drive_md5"),
+                            row.getString("drive_revision_id"), row.getOffsetDateTime("drive_modified_time") == null
+                                    ? null
+                                    : row.getOffsetDateTime("drive_modified_time").toInstant()));
+                });
+    }
+
+    /** Records the Drive revision the upload streams (size, md5, head revision, modification time). */
+    public Uni<Boolean> recordRevision(Fence fence, DriveRevision revision) {
+        return fenced(pool, "total_bytes = $4, drive_md5 = coalesce($5, drive_md5), drive_revision_id = $6, "
+                + "drive_modified_time = $7, drive_revision_at = now()", fence, RUNNING, revision.size(),
+                revision.md5(), revision.revisionId(),
+                revision.modifiedTime() == null ? null : revision.modifiedTime().atOffset(ZoneOffset.UTC));
+    }
+
+    /** Adds a warning to the job (shown in its view); the job goes on. */
+    public Uni<Boolean> addWarning(Fence fence, String warning) {
+        return fenced(pool, "warning = CASE WHEN warning IS NULL THEN $4 WHEN position($4 in warning) > 0 THEN warning "
+                + "ELSE warning || '; ' || $4 END", fence, RUNNING, warning);
     }
 
     /** downloading -> uploading with the session URI (saved before the first chunk) and its confirmed offset. */

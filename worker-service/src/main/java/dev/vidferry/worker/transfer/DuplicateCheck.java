@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +21,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import dev.vidferry.model.quota.QuotaMethods;
 import dev.vidferry.platform.google.GoogleConfig;
 import dev.vidferry.platform.quota.QuotaLedger;
+import dev.vidferry.worker.google.GoogleErrors;
 
 /**
  * Finds an earlier upload of the same file (same md5) by the same owner whose video still exists on YouTube. Videos
@@ -43,6 +45,27 @@ public class DuplicateCheck {
     /** An existing video of the owner with this content. */
     public record Existing(String videoId, String videoUrl) {
     }
+
+    /**
+     * Like {@link #find}, but a token without the scope {@code videos.list} needs ({@code 403 insufficientPermissions})
+     * skips the check: {@code warning} gets a line for the job and the file is uploaded.
+     */
+    public Optional<Existing> findOrSkip(String ownerId, String md5, YouTube youtube, Consumer<String> warning)
+            throws IOException {
+        try {
+            return find(ownerId, md5, youtube);
+        } catch (IOException e) {
+            if (!GoogleErrors.insufficientPermissions(e)) {
+                throw e;
+            }
+            warning.accept(SKIPPED);
+            return Optional.empty();
+        }
+    }
+
+    /** The warning a job gets when the check was skipped. */
+    public static final String SKIPPED = "could not check YouTube for an earlier upload of this file (the Google "
+            + "authorization lacks the youtube.readonly scope); reconnect Google granting it to avoid duplicates";
 
     public Optional<Existing> find(String ownerId, String md5, YouTube youtube) throws IOException {
         if (md5 == null || md5.isBlank()) {

@@ -28,6 +28,17 @@ class GoogleErrorsTest {
     }
 
     @Test
+    void anAccountWithoutAChannelNeedsAChannelNotAReconnect() {
+        assertThat(GoogleErrors.classify(401, "youtubeSignupRequired", "Unauthorized", Api.YOUTUBE, clock))
+                .satisfies(failure -> {
+                    assertThat(failure.code()).isEqualTo(ErrorCode.YOUTUBE_CHANNEL_REQUIRED);
+                    assertThat(failure.kind()).isEqualTo(Failure.Kind.FAIL);
+                });
+        assertThat(GoogleErrors.classify(401, "authError", "Invalid Credentials", Api.YOUTUBE, clock).code())
+                .isEqualTo(ErrorCode.GOOGLE_RECONNECT_REQUIRED);
+    }
+
+    @Test
     void serverErrorsAndRateLimitsAreRetried() {
         assertThat(GoogleErrors.classify(503, "backendError", "busy", Api.YOUTUBE, clock).kind())
                 .isEqualTo(Failure.Kind.RETRY);

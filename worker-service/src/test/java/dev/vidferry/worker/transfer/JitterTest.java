@@ -14,7 +14,7 @@ class JitterTest {
     void aPauseIsRandomBetweenZeroAndTheExponentialCap() {
         Set<Duration> seen = new HashSet<>();
         for (int i = 0; i < 200; i++) {
-            Duration pause = JobTransfer.jitter(Duration.ofSeconds(30), 3, Duration.ofMinutes(30));
+            Duration pause = StreamBridge.jitter(Duration.ofSeconds(30), 3, Duration.ofMinutes(30));
             assertThat(pause).isBetween(Duration.ZERO, Duration.ofSeconds(240));
             seen.add(pause);
         }
@@ -24,7 +24,7 @@ class JitterTest {
     @Test
     void theCapNeverExceedsTheMaximum() {
         for (int i = 0; i < 100; i++) {
-            assertThat(JobTransfer.jitter(Duration.ofSeconds(30), 40, Duration.ofMinutes(30)))
+            assertThat(StreamBridge.jitter(Duration.ofSeconds(30), 40, Duration.ofMinutes(30)))
                     .isLessThanOrEqualTo(Duration.ofMinutes(30));
         }
     }
