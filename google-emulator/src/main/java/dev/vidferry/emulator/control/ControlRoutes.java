@@ -64,6 +64,7 @@ public final class ControlRoutes {
         router.post("/_emulator/files").handler(this::addFiles);
         router.delete("/_emulator/files/:id").handler(this::deleteFile);
         router.post("/_emulator/files/:id/trash").handler(this::trashFile);
+        router.post("/_emulator/files/:id/move").handler(this::moveFile);
         router.get("/_emulator/videos").handler(this::videos);
         router.get("/_emulator/uploads").handler(this::uploads);
         router.post("/_emulator/uploads/expire").handler(this::expireUploads);
@@ -226,11 +227,18 @@ public final class ControlRoutes {
     }
 
     private void trashFile(RoutingContext ctx) {
-        DriveFile f = state.drive().get(ctx.pathParam("id"));
+        DriveFile f = state.drive().trash(ctx.pathParam("id"), body(ctx).path("trashed").asBoolean(true));
         if (f == null) {
             throw GoogleError.notFound("File not found").failure();
         }
-        f.trashed = body(ctx).path("trashed").asBoolean(true);
+        Json.send(ctx, 200, Seeder.summary(f));
+    }
+
+    private void moveFile(RoutingContext ctx) {
+        DriveFile f = state.drive().move(ctx.pathParam("id"), required(body(ctx), "parentId"));
+        if (f == null) {
+            throw GoogleError.notFound("File or parent not found").failure();
+        }
         Json.send(ctx, 200, Seeder.summary(f));
     }
 

@@ -44,6 +44,15 @@ public final class DriveFile {
         this.videoMeta = videoMeta;
     }
 
+    /** The same item under other parents (a move); content, times and the trashed flag carry over. */
+    public DriveFile movedTo(String parentId, String newDriveId, String newOwner, Instant now) {
+        DriveFile moved = new DriveFile(id, name, mimeType, List.of(parentId), newDriveId, newOwner, content, createdTime,
+                shortcutTargetId, shortcutTargetMimeType, videoMeta);
+        moved.modifiedTime = now;
+        moved.trashed = trashed;
+        return moved;
+    }
+
     public boolean isFolder() {
         return FOLDER.equals(mimeType);
     }
