@@ -78,11 +78,13 @@ public final class DriveRoutes {
             }
         }
         String q = p.get("q");
-        Predicate<DriveFile> query = DriveQuery.parse(q,
-                id -> "root".equals(id) ? user.rootFolderId : "me".equals(id) ? user.email : id,
-                f -> f.owner == null ? null : ownerEmail(f));
+        java.util.function.Function<String, String> alias = id -> "root".equals(id)
+                ? user.rootFolderId
+                : "me".equals(id) ? user.email : id;
+        Predicate<DriveFile> query = DriveQuery.parse(q, alias, f -> f.owner == null ? null : ownerEmail(f));
         FieldMask mask = p.get("fields") != null ? FieldMask.parse(p.get("fields")) : DEFAULT_LIST;
-        List<DriveFile> matches = store.all().stream()
+        String parent = DriveQuery.requiredParent(q, alias);
+        List<DriveFile> matches = (parent != null ? store.childrenOf(parent) : store.all()).stream()
                 .filter(f -> !f.parents.isEmpty())
                 .filter(f -> store.visible(f, user, includeAll))
                 .filter(f -> driveId == null || driveId.equals(f.driveId))

@@ -22,6 +22,8 @@ public final class DriveStore {
 
     private final Map<String, DriveFile> files = new ConcurrentHashMap<>();
     private final Map<String, SharedDrive> drives = new ConcurrentHashMap<>();
+    /** parent id to the ids of its children, so listing a folder does not walk the whole store */
+    private final Map<String, Set<String>> children = new ConcurrentHashMap<>();
     private final ChangeLog changes = new ChangeLog();
     private final Executor digestExecutor;
     private final Supplier<Instant> clock;
@@ -33,6 +35,7 @@ public final class DriveStore {
 
     public void reset() {
         files.clear();
+        children.clear();
         drives.clear();
         changes.reset();
     }
@@ -71,6 +74,7 @@ public final class DriveStore {
 
     public DriveFile add(DriveFile file) {
         files.put(file.id, file);
+        link(file);
         if (file.content != null) {
             file.content.digests(digestExecutor);
         }
@@ -82,6 +86,7 @@ public final class DriveStore {
     public DriveFile remove(String id) {
         DriveFile f = files.remove(id);
         if (f != null) {
+            unlink(f);
             changes.record(f, true, clock.get());
         }
         return f;
@@ -108,8 +113,29 @@ public final class DriveStore {
         String owner = parent.driveId != null ? null : parent.owner;
         DriveFile moved = f.movedTo(parentId, parent.driveId, owner, clock.get());
         files.put(id, moved);
+        unlink(f);
+        link(moved);
         changes.record(moved, false, moved.modifiedTime);
         return moved;
+    }
+
+    /** The items whose parents include {@code parentId}. */
+    public List<DriveFile> childrenOf(String parentId) {
+        Set<String> ids = children.get(parentId);
+        return ids == null ? List.of() : ids.stream().map(files::get).filter(f -> f != null).toList();
+    }
+
+    private void link(DriveFile f) {
+        f.parents.forEach(p -> children.computeIfAbsent(p, k -> ConcurrentHashMap.newKeySet()).add(f.id));
+    }
+
+    private void unlink(DriveFile f) {
+        f.parents.forEach(p -> {
+            Set<String> ids = children.get(p);
+            if (ids != null) {
+                ids.remove(f.id);
+            }
+        });
     }
 
     public DriveFile get(String id) {
