@@ -65,7 +65,7 @@ final class ScanRun {
         FolderIndex.KnownFolder top = new FolderIndex.KnownFolder(rootName, "");
         visited.add(root.getId());
         index.put(root.getId(), top);
-        tasks.submit(() -> list(root.getId(), top, 0));
+        tasks.submit(() -> list(root.getId(), Corpus.of(root.getDriveId()), top, 0));
         tasks.await();
 
         List<ScannedVideo> all = videos.stream().map(this::withMetadata).sorted(ORDER).toList();
@@ -93,13 +93,28 @@ final class ScanRun {
         return root;
     }
 
-    private void list(String folderId, FolderIndex.KnownFolder folder, int depth) throws IOException {
+    /**
+     * Where a folder's children are searched: Drive's {@code user} corpus misses shared-drive items the user has not
+     * opened, so a shared-drive folder is listed in {@code corpora=drive} of its drive, and a folder reached through a
+     * shortcut (its drive unknown) in {@code allDrives}.
+     */
+    private record Corpus(String corpora, String driveId) {
+
+        static final Corpus UNKNOWN = new Corpus("allDrives", null);
+
+        static Corpus of(String driveId) {
+            return driveId == null ? new Corpus("user", null) : new Corpus("drive", driveId);
+        }
+    }
+
+    private void list(String folderId, Corpus corpus, FolderIndex.KnownFolder folder, int depth) throws IOException {
         List<File> items = new ArrayList<>();
         String token = null;
         do {
             FileList page = calls.execute(drive.files().list().setQ(DriveQueries.childrenOf(folderId))
                     .setPageSize(DriveFiles.PAGE_SIZE).setFields(DriveFiles.LIST_FIELDS).setSupportsAllDrives(true)
-                    .setIncludeItemsFromAllDrives(true).setPageToken(token));
+                    .setIncludeItemsFromAllDrives(true).setCorpora(corpus.corpora()).setDriveId(corpus.driveId())
+                    .setPageToken(token));
             if (page.getFiles() != null) {
                 items.addAll(page.getFiles());
             }
@@ -114,7 +129,7 @@ final class ScanRun {
             String mime = item.getMimeType();
             String name = item.getName();
             if (DriveFiles.isFolder(mime)) {
-                descend(item.getId(), name, folder, depth, false);
+                descend(item.getId(), Corpus.of(item.getDriveId()), name, folder, depth, false);
             } else if (DriveFiles.isShortcut(mime)) {
                 shortcut(item, folderId, folder, depth, videoBases);
             } else if (VideoFiles.isManifest(name)) {
@@ -159,7 +174,7 @@ final class ScanRun {
             return;
         }
         if (DriveFiles.isFolder(details.getTargetMimeType())) {
-            descend(details.getTargetId(), item.getName(), folder, depth, true);
+            descend(details.getTargetId(), Corpus.UNKNOWN, item.getName(), folder, depth, true);
         } else if (VideoFiles.isVideo(details.getTargetMimeType(), item.getName())) {
             videoBases.add(VideoFiles.baseName(item.getName()));
             tasks.submit(() -> resolve(item, folderId, folder));
@@ -191,7 +206,8 @@ final class ScanRun {
         }
     }
 
-    private void descend(String id, String name, FolderIndex.KnownFolder parent, int depth, boolean viaShortcut) {
+    private void descend(String id, Corpus corpus, String name, FolderIndex.KnownFolder parent, int depth,
+            boolean viaShortcut) {
         if (!request.recursive()) {
             return;
         }
@@ -207,7 +223,7 @@ final class ScanRun {
         }
         FolderIndex.KnownFolder child = new FolderIndex.KnownFolder(name, path);
         index.put(id, child);
-        tasks.submit(() -> list(id, child, depth + 1));
+        tasks.submit(() -> list(id, corpus, child, depth + 1));
     }
 
     private ScannedVideo withMetadata(ScannedVideo v) {
