@@ -28,18 +28,28 @@ public final class TemplateRenderer {
      */
     public static RenderedText render(String titleTemplate, String descriptionTemplate, TemplateContext context,
             String md5Marker) {
-        List<String> changes = new ArrayList<>();
-        String title = title(Template.expand(titleTemplate == null ? DEFAULT_TITLE : titleTemplate, context), context,
-                changes);
-        String description = description(Template.expand(descriptionTemplate == null ? "" : descriptionTemplate,
-                context), md5Marker, changes);
-        return new RenderedText(title, description, changes);
+        return fit(Template.expand(titleTemplate == null ? DEFAULT_TITLE : titleTemplate, context),
+                Template.expand(descriptionTemplate == null ? "" : descriptionTemplate, context), context.fileName(),
+                md5Marker);
     }
 
-    private static String title(String expanded, TemplateContext context, List<String> changes) {
+    /**
+     * Makes already expanded text (or a sidecar's) follow YouTube's rules.
+     *
+     * @param fileName the Drive file name; its base name replaces an empty title
+     * @param md5Marker the file's md5 when the description should end with {@link Md5Marker#line}; else null
+     */
+    public static RenderedText fit(String title, String description, String fileName, String md5Marker) {
+        List<String> changes = new ArrayList<>();
+        String fittedTitle = title(title == null ? "" : title, VideoFiles.baseName(fileName), changes);
+        String fittedDescription = description(description == null ? "" : description, md5Marker, changes);
+        return new RenderedText(fittedTitle, fittedDescription, changes);
+    }
+
+    private static String title(String expanded, String baseName, List<String> changes) {
         String title = withoutAngleBrackets(expanded, "title", changes).strip();
         if (title.isEmpty()) {
-            title = withoutAngleBrackets(context.baseName(), "title", changes).strip();
+            title = withoutAngleBrackets(baseName, "title", changes).strip();
             title = title.isEmpty() ? "untitled" : title;
             changes.add("empty title replaced by the file name");
         }
