@@ -125,6 +125,20 @@ class DriveChangesTest {
     }
 
     @Test
+    void aRenameIsAChangeWithTheNewName() throws Exception {
+        String clip = seed(null, file("draft.mp4")).get(0).get("id").asText();
+        String token = startToken();
+
+        TestEmulator.call("PATCH", "/_emulator/files/" + clip, Json.object().put("name", "final.mp4"));
+
+        assertThat(changes(all(token, 100, false))).singleElement().satisfies(c -> {
+            assertThat(c.getFileId()).isEqualTo(clip);
+            assertThat(c.getFile().getName()).isEqualTo("final.mp4");
+        });
+        assertThat(drive.files().get(clip).execute().getName()).isEqualTo("final.mp4");
+    }
+
+    @Test
     void withoutFieldsAChangeCarriesOnlyTheDefaultFileFields() throws Exception {
         String token = startToken();
         seed(null, file("x.mp4"));

@@ -65,6 +65,7 @@ public final class ControlRoutes {
         router.delete("/_emulator/files/:id").handler(this::deleteFile);
         router.post("/_emulator/files/:id/trash").handler(this::trashFile);
         router.post("/_emulator/files/:id/move").handler(this::moveFile);
+        router.patch("/_emulator/files/:id").handler(this::renameFile);
         router.get("/_emulator/videos").handler(this::videos);
         router.get("/_emulator/uploads").handler(this::uploads);
         router.post("/_emulator/uploads/expire").handler(this::expireUploads);
@@ -228,6 +229,14 @@ public final class ControlRoutes {
 
     private void trashFile(RoutingContext ctx) {
         DriveFile f = state.drive().trash(ctx.pathParam("id"), body(ctx).path("trashed").asBoolean(true));
+        if (f == null) {
+            throw GoogleError.notFound("File not found").failure();
+        }
+        Json.send(ctx, 200, Seeder.summary(f));
+    }
+
+    private void renameFile(RoutingContext ctx) {
+        DriveFile f = state.drive().rename(ctx.pathParam("id"), required(body(ctx), "name"));
         if (f == null) {
             throw GoogleError.notFound("File not found").failure();
         }

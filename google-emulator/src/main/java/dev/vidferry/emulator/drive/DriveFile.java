@@ -53,6 +53,15 @@ public final class DriveFile {
         return moved;
     }
 
+    /** The same item under another name (an update); everything else carries over. */
+    public DriveFile renamed(String newName, Instant now) {
+        DriveFile renamed = new DriveFile(id, newName, mimeType, parents, driveId, owner, content, createdTime,
+                shortcutTargetId, shortcutTargetMimeType, videoMeta);
+        renamed.modifiedTime = now;
+        renamed.trashed = trashed;
+        return renamed;
+    }
+
     public boolean isFolder() {
         return FOLDER.equals(mimeType);
     }

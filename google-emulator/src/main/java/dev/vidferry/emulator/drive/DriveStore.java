@@ -103,6 +103,18 @@ public final class DriveStore {
         return f;
     }
 
+    /** Renames the item (an update of its metadata); a change with the new name. */
+    public DriveFile rename(String id, String name) {
+        DriveFile f = files.get(id);
+        if (f == null) {
+            return null;
+        }
+        DriveFile renamed = f.renamed(name, clock.get());
+        files.put(id, renamed);
+        changes.record(renamed, false, renamed.modifiedTime);
+        return renamed;
+    }
+
     /** Moves the item under {@code parentId} (into or out of a shared drive too); a change with the new parents. */
     public DriveFile move(String id, String parentId) {
         DriveFile f = files.get(id);

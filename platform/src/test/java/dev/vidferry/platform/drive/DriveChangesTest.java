@@ -108,6 +108,22 @@ class DriveChangesTest {
     }
 
     @Test
+    void aRenamedVideoUnderTheTreeIsReportedAsChanged() throws Exception {
+        DriveChanges.StartToken start = changes.startToken(drive, null);
+        FolderScan full = scanner.scan(drive, ScanRequest.recursive(sync, 1000));
+        String a1 = id(seeded, "a-01.mp4");
+
+        GOOGLE.call("PATCH", "/_emulator/files/" + a1, DriveEmulator.JSON.createObjectNode().put("name", "a-01-final.mp4"));
+
+        ChangesResult.Changes c = (ChangesResult.Changes) changes.since(drive, start.token(), full.folders());
+        assertThat(c.videos()).singleElement().satisfies(v -> {
+            assertThat(v.fileId()).isEqualTo(a1);
+            assertThat(v.name()).isEqualTo("a-01-final.mp4");
+            assertThat(v.folderPath()).isEqualTo("A");
+        });
+    }
+
+    @Test
     void anInvalidTokenAsksForAFullRescan() throws Exception {
         FolderScan full = scanner.scan(drive, ScanRequest.recursive(sync, 1000));
 
