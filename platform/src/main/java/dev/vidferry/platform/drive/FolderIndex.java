@@ -38,7 +38,7 @@ public record FolderIndex(String rootId, String rootName, String driveId, Map<St
         return folders.get(folderId);
     }
 
-    /** A copy with {@code updates} applied (a null value removes the folder and every folder below it). */
+    /** A copy with {@code added} folders put in and {@code removed} ones taken out with every folder below them. */
     FolderIndex with(Map<String, KnownFolder> added, Iterable<String> removed) {
         Map<String, KnownFolder> next = new HashMap<>(folders);
         for (String id : removed) {

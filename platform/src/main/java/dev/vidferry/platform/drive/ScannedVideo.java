@@ -1,6 +1,7 @@
 package dev.vidferry.platform.drive;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 import dev.vidferry.model.folder.FileOverrides;
@@ -36,7 +37,7 @@ public record ScannedVideo(String fileId, String name, String folderPath, String
     }
 
     /** The template context of this file, queued at {@code now} in {@code zone}. */
-    public TemplateContext templateContext(Instant now, java.time.ZoneId zone) {
+    public TemplateContext templateContext(Instant now, ZoneId zone) {
         return TemplateContext.of(name, folderName, rootFolderName, folderPath, now, zone);
     }
 
