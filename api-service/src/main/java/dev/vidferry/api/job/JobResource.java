@@ -66,7 +66,7 @@ public class JobResource {
     @GET
     @Operation(summary = "List the caller's jobs, newest first, with counts per status")
     public Uni<JobPage> list(@QueryParam("status") String status, @QueryParam("batchId") String batchId,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         return service.list(Owners.of(token), status, batchId, cursor, limit);
     }
 

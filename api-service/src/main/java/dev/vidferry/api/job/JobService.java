@@ -2,6 +2,8 @@ package dev.vidferry.api.job;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import dev.vidferry.api.account.GoogleAccountService;
@@ -33,6 +34,7 @@ import dev.vidferry.model.api.JobPage;
 import dev.vidferry.model.api.JobView;
 import dev.vidferry.model.job.JobStateMachine;
 import dev.vidferry.model.job.JobStatus;
+import dev.vidferry.model.metadata.MetadataValidator;
 import dev.vidferry.model.metadata.Violation;
 
 /** Creates, lists and changes upload jobs. Every change and its outbox events commit in one transaction. */
@@ -76,7 +78,11 @@ public class JobService {
                 .map(mapper::toView);
     }
 
-    /** One transaction per item; the answer lists each item's job or problem. */
+    /**
+     * Validates every item and looks each valid one up in Drive first, then writes all accepted items in ONE
+     * transaction: the answer lists every item's result, and exactly the items it reports created are committed.
+     * A failure after validation (database, Google) fails the whole request and commits nothing.
+     */
     public Uni<BulkCreateJobsResponse> createBulk(String ownerId, BulkCreateJobsRequest request, String path) {
         if (request == null || request.jobs() == null || request.jobs().isEmpty()) {
             return Uni.createFrom().failure(ApiException.invalidField("validation", "jobs", "required",
@@ -87,35 +93,101 @@ public class JobService {
                     "jobs must list at most " + config.bulkMaxItems() + " jobs"));
         }
         List<CreateJobRequest> items = request.jobs();
-        return Multi.createFrom().range(0, items.size())
-                .onItem().transformToUniAndConcatenate(index -> create(ownerId, items.get(index))
-                        .map(job -> new BulkItemResult(index, 201, job, null))
-                        .onFailure(ApiException.class).recoverWithItem(failure -> {
-                            ApiException e = (ApiException) failure;
-                            ApiException item = e.errors().isEmpty()
-                                    ? e
-                                    : new ApiException(e.status(), e.type(),
-                                            e.title(), e.getMessage(), e.errors().stream()
-                                                    .map(v -> v.field().isEmpty()
-                                                            ? new Violation("jobs[" + index + "]",
-                                                                    v.code(), v.message())
-                                                            : v.under("jobs[" + index + "]"))
-                                                    .toList());
-                            return new BulkItemResult(index, e.status(), null, Problems.of(item, path));
-                        }))
-                .collect().asList()
-                .map(results -> {
-                    int created = (int) results.stream().filter(r -> r.job() != null).count();
-                    return new BulkCreateJobsResponse(created, results.size() - created, results);
-                });
+        BulkItemResult[] results = new BulkItemResult[items.size()];
+        List<Integer> valid = new ArrayList<>();
+        for (int index = 0; index < items.size(); index++) {
+            CreateJobRequest item = items.get(index);
+            List<Violation> violations = item == null
+                    ? List.of(new Violation("", "required", "each job must be a JSON object"))
+                    : validator.validate(item);
+            if (violations.isEmpty()) {
+                valid.add(index);
+            } else {
+                results[index] = refused(index, ApiException.validation(violations), path);
+            }
+        }
+        if (valid.isEmpty()) {
+            return Uni.createFrom().item(answer(results));
+        }
+        return Panache.withSession(() -> accounts.credentialsOf(ownerId))
+                .chain(credentials -> lookUpAll(credentials, items, valid, results, path)
+                        .chain(accepted -> accepted.isEmpty()
+                                ? Uni.createFrom().item(List.<Created>of())
+                                : Panache.withTransaction(() -> insertAll(ownerId, credentials, accepted)))
+                        .map(created -> {
+                            for (Created job : created) {
+                                results[job.index()] = new BulkItemResult(job.index(), 201, mapper.toView(job.job()),
+                                        null);
+                            }
+                            return answer(results);
+                        }));
+    }
+
+    /** A Drive file that passed every check, at its position in the bulk request. */
+    private record Accepted(int index, CreateJobRequest request, DriveFileInfo file) {
+    }
+
+    /** A job written for the item at {@code index}. */
+    private record Created(int index, UploadJob job) {
+    }
+
+    private static BulkCreateJobsResponse answer(BulkItemResult[] results) {
+        int created = (int) Arrays.stream(results).filter(r -> r.job() != null).count();
+        return new BulkCreateJobsResponse(created, results.length - created, List.of(results));
+    }
+
+    /** Looks the valid items up one after the other; 4xx refusals become item results, anything else fails all. */
+    private Uni<List<Accepted>> lookUpAll(StoredCredentials credentials, List<CreateJobRequest> items,
+            List<Integer> valid, BulkItemResult[] results, String path) {
+        Uni<List<Accepted>> chain = Uni.createFrom().item(new ArrayList<>());
+        for (int index : valid) {
+            CreateJobRequest item = items.get(index);
+            chain = chain.chain(accepted -> lookup(credentials, item.driveFileId()).map(this::checkFile)
+                    .map(file -> {
+                        accepted.add(new Accepted(index, item, file));
+                        return accepted;
+                    })
+                    .onFailure(e -> e instanceof ApiException api && api.status() < 500).recoverWithItem(e -> {
+                        results[index] = refused(index, (ApiException) e, path);
+                        return accepted;
+                    }));
+        }
+        return chain;
+    }
+
+    /** Inserts one after the other in the caller's transaction (a reactive session runs one statement at a time). */
+    private Uni<List<Created>> insertAll(String ownerId, StoredCredentials credentials, List<Accepted> accepted) {
+        Uni<List<Created>> chain = Uni.createFrom().item(new ArrayList<>());
+        for (Accepted item : accepted) {
+            chain = chain.chain(created -> insert(ownerId, credentials, item.request(), item.file()).map(job -> {
+                created.add(new Created(item.index(), job));
+                return created;
+            }));
+        }
+        return chain;
+    }
+
+    private static BulkItemResult refused(int index, ApiException e, String path) {
+        String prefix = "jobs[" + index + "]";
+        ApiException item = e.errors().isEmpty()
+                ? e
+                : new ApiException(e.status(), e.type(), e.title(), e.getMessage(), e.errors().stream()
+                        .map(v -> v.field().isEmpty() ? new Violation(prefix, v.code(), v.message()) : v.under(prefix))
+                        .toList());
+        return new BulkItemResult(index, e.status(), null, Problems.of(item, path));
     }
 
     @WithSession
-    public Uni<JobPage> list(String ownerId, String status, String batchId, String cursor, Integer limit) {
+    public Uni<JobPage> list(String ownerId, String status, String batchId, String cursor, String limit) {
         JobStatus statusFilter = parseStatus(status);
         Cursor after = Cursor.decode(cursor);
         int size = Cursor.limit(limit, config.defaultPageSize(), config.maxPageSize());
         String batch = batchId == null || batchId.isBlank() ? null : batchId;
+        if (batch != null && (batch.length() > CreateJobValidator.MAX_BATCH_ID
+                || MetadataValidator.unstorable(batch) != null)) {
+            throw ApiException.badRequest("batchId", "invalidBatchId", "batchId must be at most "
+                    + CreateJobValidator.MAX_BATCH_ID + " characters without NUL or lone surrogates");
+        }
         return jobs.page(ownerId, statusFilter, batch, after, size + 1).chain(page -> jobs
                 .countByStatus(ownerId, batch).map(counts -> {
                     List<UploadJob> items = page.size() > size ? page.subList(0, size) : page;
@@ -248,6 +320,10 @@ public class JobService {
         if (file.size() == null) {
             throw ApiException.invalidField("not-a-video", "driveFileId", "notAVideo",
                     "the Drive file has no content to upload");
+        }
+        if (file.size() == 0) {
+            throw ApiException.invalidField("empty-file", "driveFileId", "emptyFile",
+                    "the Drive file is empty (0 bytes); YouTube refuses empty uploads");
         }
         long max = config.maxSize().asLongValue();
         if (file.size() > max) {
