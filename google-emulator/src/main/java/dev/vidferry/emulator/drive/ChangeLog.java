@@ -29,7 +29,7 @@ public final class ChangeLog {
         entries.clear();
     }
 
-    synchronized void record(DriveFile f, boolean removed, Instant time) {
+    public synchronized void record(DriveFile f, boolean removed, Instant time) {
         entries.add(new Change(entries.size() + 1L, f.id, time, removed, f.owner, f.driveId));
     }
 
