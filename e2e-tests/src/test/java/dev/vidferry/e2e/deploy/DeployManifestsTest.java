@@ -350,6 +350,16 @@ class DeployManifestsTest {
         }
     }
 
+    @Test
+    void everyDocumentMatchesTheKubernetesAndKedaSchemas() throws Exception {
+        Path modules = Manifests.ROOT.resolve("deploy/validate/node_modules");
+        assumeTrue(Files.isDirectory(modules), "JSON-schema validation skipped: run deploy/validate-schemas.sh once "
+                + "(npm ci of kubernetes-models) to install the schemas");
+        List<String> output = run(Manifests.ROOT.resolve("deploy/validate-schemas.sh").toString());
+        assertThat(output).as("one summary per overlay").hasSize(OVERLAYS.size())
+                .allMatch(line -> line.contains(" 0 invalid"));
+    }
+
     // --- helpers ---
 
     /** Our services' Deployments and CronJobs (not the dev emulator). */
