@@ -68,6 +68,9 @@ POM
 while read -r name partitions replicas configs; do
   [[ -z "$name" ]] && continue
   replicas="${replicas_override:-$replicas}"
+  if [[ -n "$replicas_override" && "$replicas_override" -lt 2 ]]; then
+    configs="${configs/min.insync.replicas=2/min.insync.replicas=1}" # a single-broker cluster
+  fi
   config_args=()
   IFS=',' read -ra pairs <<<"$configs"
   for pair in "${pairs[@]}"; do config_args+=(--config "$pair"); done
