@@ -11,7 +11,7 @@ import dev.vidferry.testsupport.postgres.PostgresResource;
 
 /**
  * The one profile of every api-service test class, so Quarkus boots once: real Postgres (fresh
- * {@code vidferry_test_api}), real Kafka, the Google emulator. Size limits are small so seeded files stay small.
+ * {@code vidferry_test_api}, reached through a TcpProxy that {@code OutageTest} cuts), real Kafka, the Google emulator. Size limits are small so seeded files stay small.
  */
 public class ApiTestProfile implements QuarkusTestProfile {
 
@@ -31,7 +31,8 @@ public class ApiTestProfile implements QuarkusTestProfile {
     @Override
     public List<TestResourceEntry> testResources() {
         return List.of(
-                new TestResourceEntry(PostgresResource.class, Map.of("database", "api", "fresh", "true")),
+                new TestResourceEntry(PostgresResource.class,
+                        Map.of("database", "api", "fresh", "true", "proxy", "true")),
                 new TestResourceEntry(KafkaResource.class),
                 new TestResourceEntry(GoogleEmulatorResource.class));
     }

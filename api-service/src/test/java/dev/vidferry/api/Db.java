@@ -40,6 +40,21 @@ public final class Db {
         }
     }
 
+    /** Count and last change of upload_job and google_account, and the outbox's size: equal when nothing changed. */
+    public static String snapshot() {
+        try (Connection c = PostgresResource.connect(ApiTestProfile.DATABASE);
+                PreparedStatement statement = c.prepareStatement("SELECT (SELECT count(*) || '/' || "
+                        + "coalesce(max(updated_at)::text, '-') FROM upload_job) || ' ' || (SELECT count(*) || '/' || "
+                        + "coalesce(max(updated_at)::text, '-') FROM google_account) || ' ' || "
+                        + "(SELECT count(*) FROM job_outbox)");
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Rows of upload_job and job_outbox: {jobs, outbox}. */
     public static long[] rowCounts() {
         return new long[]{count("SELECT count(*) FROM upload_job"), count("SELECT count(*) FROM job_outbox")};

@@ -163,7 +163,7 @@ class FaithfulBytesIT {
     }
 
     @Test
-    void fourSlotsStreamingEightMiBChunksKeepTheWorkerUnder300MiBResident() {
+    void fourSlotsStreamingEightMiBChunksKeepTheWorkerResidentMemoryFlat() {
         Member member = Member.connected(stack, "m");
         long size = 40 * MIB;
         ServiceProcess worker = stack.addWorker(Map.of("vidferry.worker.chunk-size", "8M",
@@ -191,7 +191,9 @@ class FaithfulBytesIT {
                 awaitCompleted(member, id, Duration.ofSeconds(10));
             }
             assertThat(videosOf(member)).hasSize(4);
-            assertThat(peak).as("worker RSS peak").isLessThan(300 * MIB);
+            // flat, not a timing target: the growth is the 4 x 2 chunk buffers (64 MiB) plus GC slack, never the
+            // file size (4 x 40 MiB); the absolute figure (281 MiB measured, target < 300) is in docs/benchmarks.md
+            assertThat(peak - idle).as("worker RSS growth with 4 busy slots").isLessThan(4 * 2 * 8 * MIB + 96 * MIB);
         } finally {
             stack.emulator().throttle(0, 0);
         }

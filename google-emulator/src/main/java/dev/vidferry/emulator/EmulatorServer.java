@@ -18,6 +18,7 @@ import dev.vidferry.emulator.control.ControlRoutes;
 import dev.vidferry.emulator.drive.DriveRoutes;
 import dev.vidferry.emulator.http.GoogleError;
 import dev.vidferry.emulator.http.Json;
+import dev.vidferry.emulator.http.SecurityHeaders;
 import dev.vidferry.emulator.youtube.ThumbnailRoutes;
 import dev.vidferry.emulator.youtube.UploadRoutes;
 import dev.vidferry.emulator.youtube.YouTubeRoutes;
@@ -153,7 +154,11 @@ public final class EmulatorServer implements AutoCloseable {
                     .setReceiveBufferSize(1 << 20).setSendBufferSize(1 << 20).setMaxChunkSize(64 * 1024)
                     .setIdleTimeout(0).setHandle100ContinueAutomatically(true)
                     .setMaxInitialLineLength(64 * 1024).setMaxHeaderSize(64 * 1024);
-            HttpServer server = vertx.createHttpServer(opts).requestHandler(router());
+            Router router = router();
+            HttpServer server = vertx.createHttpServer(opts).requestHandler(request -> {
+                SecurityHeaders.apply(request.response());
+                router.handle(request);
+            });
             server.listen().onSuccess(s -> {
                 if (port == 0) {
                     port = s.actualPort();

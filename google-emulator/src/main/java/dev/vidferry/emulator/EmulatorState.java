@@ -27,7 +27,7 @@ public final class EmulatorState {
         t.setDaemon(true);
         return t;
     });
-    private final DriveStore drive = new DriveStore(digestExecutor);
+    private final DriveStore drive = new DriveStore(digestExecutor, clock::now);
     private final YouTubeStore youtube = new YouTubeStore();
     private final QuotaLedger quota;
     private final QuotaConfig initialQuota;

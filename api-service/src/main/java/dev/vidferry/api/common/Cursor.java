@@ -33,14 +33,22 @@ public record Cursor(Instant at, UUID id) {
         }
     }
 
-    /** Checks the {@code limit} query parameter. */
-    public static int limit(Integer limit, int fallback, int max) {
+    /**
+     * Parses the {@code limit} query parameter ourselves (JAX-RS would answer 404 for a non-integer): absent is
+     * {@code fallback}; anything but a decimal integer from 1 to {@code max} is a 400 naming {@code limit}.
+     */
+    public static int limit(String limit, int fallback, int max) {
         if (limit == null) {
             return fallback;
         }
-        if (limit < 1 || limit > max) {
-            throw ApiException.badRequest("limit", "invalidLimit", "limit must be between 1 and " + max);
+        String message = "limit must be an integer between 1 and " + max;
+        if (limit.isEmpty() || limit.length() > 10 || !limit.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw ApiException.badRequest("limit", "invalidLimit", message);
         }
-        return limit;
+        long value = Long.parseLong(limit);
+        if (value < 1 || value > max) {
+            throw ApiException.badRequest("limit", "invalidLimit", message);
+        }
+        return (int) value;
     }
 }

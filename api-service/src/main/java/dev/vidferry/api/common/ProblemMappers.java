@@ -113,6 +113,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (Outages.isOutage(e)) {
+            Log.warnf("request to %s failed: the database is unreachable (%s)", path(uri), Outages.describe(e));
+            return Problems.response(Problems.unavailable("The database", path(uri)));
+        }
         Log.errorf(e, "request to %s failed", path(uri));
         return Problems.response(Problems.of(500, "internal", "Internal error",
                 "Something went wrong on our side; the request may be retried", path(uri), List.of()));

@@ -25,7 +25,21 @@ public final class Problems {
         return new Problem(TYPE_BASE + type, title, status, detail, instance, errors);
     }
 
+    /** Seconds a client should wait before retrying a 503 (the {@code Retry-After} header). */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    /** The answer; a 503 carries {@code Retry-After}. */
     public static Response response(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 503) {
+            builder.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return builder.build();
+    }
+
+    /** 503 for a dependency we could not reach (PostgreSQL, Google); the request may be retried as it is. */
+    public static Problem unavailable(String what, String instance) {
+        return of(503, "unavailable", "Service unavailable", what + " is unreachable right now; nothing was changed, "
+                + "retry in a few seconds", instance, List.of());
     }
 }

@@ -33,7 +33,7 @@ public class HistoryResource {
 
     @GET
     @Operation(summary = "The caller's successful uploads, newest first")
-    public Uni<HistoryPage> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    public Uni<HistoryPage> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         return service.list(Owners.of(token), cursor, limit);
     }
 }

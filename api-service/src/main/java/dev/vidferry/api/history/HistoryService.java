@@ -25,7 +25,7 @@ public class HistoryService {
     }
 
     @WithSession
-    public Uni<HistoryPage> list(String ownerId, String cursor, Integer limit) {
+    public Uni<HistoryPage> list(String ownerId, String cursor, String limit) {
         Cursor after = Cursor.decode(cursor);
         int size = Cursor.limit(limit, config.defaultPageSize(), config.maxPageSize());
         return repository.page(ownerId, after, size + 1).map(page -> {

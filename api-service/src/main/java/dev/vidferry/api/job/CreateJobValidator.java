@@ -52,7 +52,10 @@ public class CreateJobValidator {
         if (value == null) {
             return;
         }
-        if (value.isBlank()) {
+        String unstorable = MetadataValidator.unstorable(value);
+        if (unstorable != null) {
+            out.add(new Violation(field, "invalid" + capitalise(field), field + " " + unstorable));
+        } else if (value.isBlank()) {
             out.add(new Violation(field, "invalid" + capitalise(field), field + " must not be blank when given"));
         } else if (value.length() > max) {
             out.add(new Violation(field, "invalid" + capitalise(field),

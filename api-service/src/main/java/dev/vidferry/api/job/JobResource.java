@@ -36,10 +36,12 @@ import dev.vidferry.model.api.JobView;
 public class JobResource {
 
     private final JobService service;
+    private final BulkJobService bulk;
     private final JsonWebToken token;
 
-    public JobResource(JobService service, JsonWebToken token) {
+    public JobResource(JobService service, BulkJobService bulk, JsonWebToken token) {
         this.service = service;
+        this.bulk = bulk;
         this.token = token;
     }
 
@@ -53,20 +55,20 @@ public class JobResource {
                 .entity(job).build());
     }
 
-    /** Queues several files; each item is created or refused on its own. */
+    /** Queues several files in one transaction; each refused item is listed with its problem. */
     @POST
     @Path("bulk")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Queue several Drive files; each item succeeds or fails on its own")
+    @Operation(summary = "Queue several Drive files; refused items are listed, the others are created together")
     public Uni<BulkCreateJobsResponse> createBulk(BulkCreateJobsRequest request, UriInfo uri) {
-        return service.createBulk(Owners.of(token), request, uri.getPath());
+        return bulk.createBulk(Owners.of(token), request, uri.getPath());
     }
 
     /** The caller's jobs, newest first, with counts per status. */
     @GET
     @Operation(summary = "List the caller's jobs, newest first, with counts per status")
     public Uni<JobPage> list(@QueryParam("status") String status, @QueryParam("batchId") String batchId,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         return service.list(Owners.of(token), status, batchId, cursor, limit);
     }
 

@@ -13,7 +13,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import dev.vidferry.api.account.GoogleAccountService;
@@ -21,18 +20,15 @@ import dev.vidferry.api.account.GoogleAccountService.StoredCredentials;
 import dev.vidferry.api.common.ApiException;
 import dev.vidferry.api.common.BlockingCalls;
 import dev.vidferry.api.common.Cursor;
-import dev.vidferry.api.common.Problems;
 import dev.vidferry.api.drive.DriveFileInfo;
 import dev.vidferry.api.drive.DriveLookup;
-import dev.vidferry.model.api.BulkCreateJobsRequest;
-import dev.vidferry.model.api.BulkCreateJobsResponse;
-import dev.vidferry.model.api.BulkItemResult;
 import dev.vidferry.model.api.ClearJobsResponse;
 import dev.vidferry.model.api.CreateJobRequest;
 import dev.vidferry.model.api.JobPage;
 import dev.vidferry.model.api.JobView;
 import dev.vidferry.model.job.JobStateMachine;
 import dev.vidferry.model.job.JobStatus;
+import dev.vidferry.model.metadata.MetadataValidator;
 import dev.vidferry.model.metadata.Violation;
 
 /** Creates, lists and changes upload jobs. Every change and its outbox events commit in one transaction. */
@@ -70,52 +66,22 @@ public class JobService {
             return Uni.createFrom().failure(ApiException.validation(violations));
         }
         return Panache.withSession(() -> accounts.credentialsOf(ownerId))
-                .chain(credentials -> lookup(credentials, request.driveFileId())
-                        .map(file -> checkFile(file))
+                .chain(credentials -> acceptableFile(credentials, request.driveFileId())
                         .chain(file -> Panache.withTransaction(() -> insert(ownerId, credentials, request, file))))
                 .map(mapper::toView);
     }
 
-    /** One transaction per item; the answer lists each item's job or problem. */
-    public Uni<BulkCreateJobsResponse> createBulk(String ownerId, BulkCreateJobsRequest request, String path) {
-        if (request == null || request.jobs() == null || request.jobs().isEmpty()) {
-            return Uni.createFrom().failure(ApiException.invalidField("validation", "jobs", "required",
-                    "jobs must list at least one job"));
-        }
-        if (request.jobs().size() > config.bulkMaxItems()) {
-            return Uni.createFrom().failure(ApiException.invalidField("validation", "jobs", "tooManyItems",
-                    "jobs must list at most " + config.bulkMaxItems() + " jobs"));
-        }
-        List<CreateJobRequest> items = request.jobs();
-        return Multi.createFrom().range(0, items.size())
-                .onItem().transformToUniAndConcatenate(index -> create(ownerId, items.get(index))
-                        .map(job -> new BulkItemResult(index, 201, job, null))
-                        .onFailure(ApiException.class).recoverWithItem(failure -> {
-                            ApiException e = (ApiException) failure;
-                            ApiException item = e.errors().isEmpty()
-                                    ? e
-                                    : new ApiException(e.status(), e.type(),
-                                            e.title(), e.getMessage(), e.errors().stream()
-                                                    .map(v -> v.field().isEmpty()
-                                                            ? new Violation("jobs[" + index + "]",
-                                                                    v.code(), v.message())
-                                                            : v.under("jobs[" + index + "]"))
-                                                    .toList());
-                            return new BulkItemResult(index, e.status(), null, Problems.of(item, path));
-                        }))
-                .collect().asList()
-                .map(results -> {
-                    int created = (int) results.stream().filter(r -> r.job() != null).count();
-                    return new BulkCreateJobsResponse(created, results.size() - created, results);
-                });
-    }
-
     @WithSession
-    public Uni<JobPage> list(String ownerId, String status, String batchId, String cursor, Integer limit) {
+    public Uni<JobPage> list(String ownerId, String status, String batchId, String cursor, String limit) {
         JobStatus statusFilter = parseStatus(status);
         Cursor after = Cursor.decode(cursor);
         int size = Cursor.limit(limit, config.defaultPageSize(), config.maxPageSize());
         String batch = batchId == null || batchId.isBlank() ? null : batchId;
+        if (batch != null && (batch.length() > CreateJobValidator.MAX_BATCH_ID
+                || MetadataValidator.unstorable(batch) != null)) {
+            throw ApiException.badRequest("batchId", "invalidBatchId", "batchId must be at most "
+                    + CreateJobValidator.MAX_BATCH_ID + " characters without NUL or lone surrogates");
+        }
         return jobs.page(ownerId, statusFilter, batch, after, size + 1).chain(page -> jobs
                 .countByStatus(ownerId, batch).map(counts -> {
                     List<UploadJob> items = page.size() > size ? page.subList(0, size) : page;
@@ -225,6 +191,14 @@ public class JobService {
         return jobs.deleteFinished(ownerId).map(ClearJobsResponse::new);
     }
 
+    /**
+     * The Drive file, looked up with the owner's credentials on a worker thread, if vidferry can upload it; otherwise
+     * a 4xx naming {@code driveFileId} (or 409 when Google wants the account reconnected, 503 when unreachable).
+     */
+    Uni<DriveFileInfo> acceptableFile(StoredCredentials credentials, String driveFileId) {
+        return lookup(credentials, driveFileId).map(this::checkFile);
+    }
+
     private Uni<DriveFileInfo> lookup(StoredCredentials credentials, String driveFileId) {
         return blocking.run(() -> drive.lookup(credentials, driveFileId))
                 .onFailure(DriveLookup.ReconnectRequired.class).recoverWithUni(
@@ -249,6 +223,10 @@ public class JobService {
             throw ApiException.invalidField("not-a-video", "driveFileId", "notAVideo",
                     "the Drive file has no content to upload");
         }
+        if (file.size() == 0) {
+            throw ApiException.invalidField("empty-file", "driveFileId", "emptyFile",
+                    "the Drive file is empty (0 bytes); YouTube refuses empty uploads");
+        }
         long max = config.maxSize().asLongValue();
         if (file.size() > max) {
             throw ApiException.invalidField("file-too-large", "driveFileId", "fileTooLarge",
@@ -257,7 +235,8 @@ public class JobService {
         return file;
     }
 
-    private Uni<UploadJob> insert(String ownerId, StoredCredentials credentials, CreateJobRequest request,
+    /** Writes the job and its outbox rows in the caller's transaction. */
+    Uni<UploadJob> insert(String ownerId, StoredCredentials credentials, CreateJobRequest request,
             DriveFileInfo file) {
         Instant now = now();
         UploadJob job = new UploadJob();

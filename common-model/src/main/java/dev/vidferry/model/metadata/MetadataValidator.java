@@ -41,13 +41,18 @@ public final class MetadataValidator {
         checkTitle(metadata.title(), violations);
         checkDescription(metadata.description(), violations);
         checkTags(metadata.tags(), violations);
-        if (metadata.categoryId() != null && !ASSIGNABLE_CATEGORIES.contains(metadata.categoryId().trim())) {
+        if (metadata.categoryId() != null && refusedAsUnstorable("categoryId", "invalidCategoryId", metadata.categoryId(),
+                violations)) {
+            // named above
+        } else if (metadata.categoryId() != null && !ASSIGNABLE_CATEGORIES.contains(metadata.categoryId().trim())) {
             violations.add(new Violation("categoryId", "invalidCategoryId",
                     "categoryId must be an assignable YouTube category, one of " + String.join(", ", sorted())));
         }
         checkPublishAt(metadata, violations);
         if (metadata.playlistId() != null && metadata.playlistId().isBlank()) {
             violations.add(new Violation("playlistId", "invalidPlaylistId", "playlistId must not be blank"));
+        } else if (metadata.playlistId() != null) {
+            refusedAsUnstorable("playlistId", "invalidPlaylistId", metadata.playlistId(), violations);
         }
         return violations;
     }
@@ -55,6 +60,9 @@ public final class MetadataValidator {
     private static void checkTitle(String title, List<Violation> out) {
         if (title == null || title.isBlank()) {
             out.add(new Violation("title", "invalidTitle", "title is required and must not be blank"));
+            return;
+        }
+        if (refusedAsUnstorable("title", "invalidTitle", title, out)) {
             return;
         }
         int length = title.codePointCount(0, title.length());
@@ -69,6 +77,9 @@ public final class MetadataValidator {
 
     private static void checkDescription(String description, List<Violation> out) {
         if (description == null) {
+            return;
+        }
+        if (refusedAsUnstorable("description", "invalidDescription", description, out)) {
             return;
         }
         int bytes = description.getBytes(StandardCharsets.UTF_8).length;
@@ -89,6 +100,8 @@ public final class MetadataValidator {
             String tag = tags.get(i);
             if (tag == null || tag.isBlank()) {
                 out.add(new Violation("tags[" + i + "]", "invalidTags", "tags must not be blank"));
+            } else if (refusedAsUnstorable("tags[" + i + "]", "invalidTags", tag, out)) {
+                continue;
             } else if (hasAngleBrackets(tag)) {
                 out.add(new Violation("tags[" + i + "]", "invalidTags", "tags must not contain < or >"));
             } else if (tag.indexOf(',') >= 0) {
@@ -136,6 +149,43 @@ public final class MetadataValidator {
             }
         }
         return total;
+    }
+
+    /**
+     * Why {@code value} cannot be stored and sent as it is, or null: PostgreSQL cannot store NUL in text or jsonb,
+     * and a lone UTF-16 surrogate has no UTF-8 form (it would silently become {@code ?}).
+     */
+    public static String unstorable(String value) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 0) {
+                return "must not contain the NUL character (U+0000)";
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return String.format("must not contain a lone UTF-16 surrogate (U+%04X)", (int) c);
+            }
+            if (Character.isLowSurrogate(c)) {
+                return String.format("must not contain a lone UTF-16 surrogate (U+%04X)", (int) c);
+            }
+        }
+        return null;
+    }
+
+    /** Adds a violation and answers true when {@code value} is {@link #unstorable}. */
+    private static boolean refusedAsUnstorable(String field, String code, String value, List<Violation> out) {
+        String problem = unstorable(value);
+        if (problem == null) {
+            return false;
+        }
+        out.add(new Violation(field, code, field.replaceAll("\\[\\d+]$", "") + " " + problem));
+        return true;
     }
 
     private static boolean hasAngleBrackets(String value) {

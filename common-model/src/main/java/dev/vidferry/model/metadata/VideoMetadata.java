@@ -1,6 +1,8 @@
 package dev.vidferry.model.metadata;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -31,7 +33,8 @@ public record VideoMetadata(
     public static final String DEFAULT_CATEGORY = "22";
 
     public VideoMetadata {
-        tags = tags == null ? List.of() : List.copyOf(tags);
+        // null elements are kept (not a NullPointerException while reading JSON) so the validator can name them
+        tags = tags == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(tags));
     }
 
     /** A copy with YouTube's defaults filled in where the user left a field out. */

@@ -32,13 +32,25 @@ public final class SyntheticContent {
     private final long size;
     private final long mix;
     private final int shift;
+    /** fixed bytes (a sidecar, a manifest) instead of generated ones; null for generated content */
+    private final byte[] literal;
     private volatile CompletableFuture<Digests> digests;
 
     public SyntheticContent(long seed, long size) {
+        this(seed, size, null);
+    }
+
+    private SyntheticContent(long seed, long size, byte[] literal) {
         this.seed = seed;
         this.size = size;
         this.mix = mix64(seed);
         this.shift = (int) (mix >>> 51);
+        this.literal = literal;
+    }
+
+    /** Content that is exactly {@code bytes} (small text files a test writes: sidecars, manifests). */
+    public static SyntheticContent literal(byte[] bytes) {
+        return new SyntheticContent(0, bytes.length, bytes.clone());
     }
 
     public long seed() {
@@ -59,6 +71,10 @@ public final class SyntheticContent {
 
     /** Writes bytes [pos, pos + len) into dst at off. */
     public void fill(long pos, byte[] dst, int off, int len) {
+        if (literal != null) {
+            System.arraycopy(literal, (int) pos, dst, off, len);
+            return;
+        }
         int i = 0;
         while (i < len && ((pos + i) & 7) != 0) {
             dst[off + i] = byteAt(pos + i);

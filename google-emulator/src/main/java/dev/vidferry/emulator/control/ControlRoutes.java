@@ -67,6 +67,8 @@ public final class ControlRoutes {
         router.post("/_emulator/files/:id/trash").handler(this::trashFile);
         router.put("/_emulator/files/:id/content").handler(this::replaceContent);
         router.put("/_emulator/users/:username/channel").handler(this::channel);
+        router.post("/_emulator/files/:id/move").handler(this::moveFile);
+        router.patch("/_emulator/files/:id").handler(this::renameFile);
         router.get("/_emulator/videos").handler(this::videos);
         router.get("/_emulator/uploads").handler(this::uploads);
         router.post("/_emulator/uploads/expire").handler(this::expireUploads);
@@ -239,6 +241,7 @@ public final class ControlRoutes {
         long seed = b.path("seed").asLong(f.content.seed() + 1);
         SyntheticContent content = new SyntheticContent(seed, size);
         f.replaceContent(content, state.clock().now());
+        state.drive().changes().record(f, false, f.modifiedTime);
         content.digests(state.drive().digestExecutor()).whenComplete((d, e) -> ctx.vertx().runOnContext(v -> {
             if (e != null) {
                 ctx.fail(e);
@@ -260,11 +263,26 @@ public final class ControlRoutes {
     }
 
     private void trashFile(RoutingContext ctx) {
-        DriveFile f = state.drive().get(ctx.pathParam("id"));
+        DriveFile f = state.drive().trash(ctx.pathParam("id"), body(ctx).path("trashed").asBoolean(true));
         if (f == null) {
             throw GoogleError.notFound("File not found").failure();
         }
-        f.trashed = body(ctx).path("trashed").asBoolean(true);
+        Json.send(ctx, 200, Seeder.summary(f));
+    }
+
+    private void renameFile(RoutingContext ctx) {
+        DriveFile f = state.drive().rename(ctx.pathParam("id"), required(body(ctx), "name"));
+        if (f == null) {
+            throw GoogleError.notFound("File not found").failure();
+        }
+        Json.send(ctx, 200, Seeder.summary(f));
+    }
+
+    private void moveFile(RoutingContext ctx) {
+        DriveFile f = state.drive().move(ctx.pathParam("id"), required(body(ctx), "parentId"));
+        if (f == null) {
+            throw GoogleError.notFound("File or parent not found").failure();
+        }
         Json.send(ctx, 200, Seeder.summary(f));
     }
 

@@ -1,5 +1,6 @@
 package dev.vidferry.emulator.control;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
@@ -37,6 +38,12 @@ public final class Seeder {
                 new SyntheticContent(s, size), state.clock().now(), null, null, meta));
     }
 
+    /** A file whose content is exactly {@code bytes} (a sidecar or manifest a test writes). */
+    public DriveFile textFile(User owner, String parentId, String name, String mimeType, byte[] bytes) {
+        return put(new DriveFile(DriveStore.newFileId(), name, mimeType, List.of(parentId), driveOf(parentId),
+                owner(owner, parentId), SyntheticContent.literal(bytes), state.clock().now(), null, null, null));
+    }
+
     public DriveFile shortcut(User owner, String parentId, String name, String targetId) {
         DriveFile target = drive.get(targetId);
         return add(owner, parentId, name, DriveFile.SHORTCUT, targetId,
@@ -67,7 +74,7 @@ public final class Seeder {
 
     /**
      * Seeds a tree: {@code items: [{name, folder, children: [...], files: {count, size, namePattern, mimeType}},
-     * {name, size, mimeType, seed}, {name, shortcutTo}]} under {@code parentId}; returns every created item.
+     * {name, size, mimeType, seed}, {name, text, mimeType} (exactly those UTF-8 bytes), {name, shortcutTo}]} under {@code parentId}; returns every created item.
      */
     public void tree(User owner, String parentId, JsonNode items, ArrayNode created) {
         for (JsonNode item : items) {
@@ -86,6 +93,9 @@ public final class Seeder {
                     }
                 }
                 tree(owner, f.id, item.path("children"), created);
+            } else if (item.has("text")) {
+                created.add(summary(textFile(owner, parentId, name, item.path("mimeType").asText("text/plain"),
+                        item.get("text").asText().getBytes(StandardCharsets.UTF_8))));
             } else if (item.has("shortcutTo")) {
                 created.add(summary(shortcut(owner, parentId, name, item.get("shortcutTo").asText())));
             } else if (item.path("mimeType").asText("").startsWith("application/vnd.google-apps.")) {

@@ -60,6 +60,26 @@ public final class DriveFile {
         return revision == 0 ? base : base + "R" + revision;
     }
 
+    /** The same item under other parents (a move); content, times and the trashed flag carry over. */
+    public DriveFile movedTo(String parentId, String newDriveId, String newOwner, Instant now) {
+        DriveFile moved = new DriveFile(id, name, mimeType, List.of(parentId), newDriveId, newOwner, content, createdTime,
+                shortcutTargetId, shortcutTargetMimeType, videoMeta);
+        moved.modifiedTime = now;
+        moved.trashed = trashed;
+        moved.revision = revision;
+        return moved;
+    }
+
+    /** The same item under another name (an update); everything else carries over. */
+    public DriveFile renamed(String newName, Instant now) {
+        DriveFile renamed = new DriveFile(id, newName, mimeType, parents, driveId, owner, content, createdTime,
+                shortcutTargetId, shortcutTargetMimeType, videoMeta);
+        renamed.modifiedTime = now;
+        renamed.trashed = trashed;
+        renamed.revision = revision;
+        return renamed;
+    }
+
     public boolean isFolder() {
         return FOLDER.equals(mimeType);
     }

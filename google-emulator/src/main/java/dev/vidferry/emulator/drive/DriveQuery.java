@@ -48,6 +48,35 @@ public final class DriveQuery {
         return p;
     }
 
+    /**
+     * The folder every match must be a child of, when {@code q} is {@code 'id' in parents} joined to the rest by a
+     * top-level {@code and} (no top-level {@code or}, no {@code not} before it); else null. Lets a list walk only
+     * that folder's children; the full predicate still decides.
+     */
+    public static String requiredParent(String q, Function<String, String> folderAlias) {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        List<String> t;
+        try {
+            t = tokenize(q);
+        } catch (GoogleError.Failure e) {
+            return null;
+        }
+        int depth = 0;
+        for (String token : t) {
+            depth += "(".equals(token) ? 1 : ")".equals(token) ? -1 : 0;
+            if (depth == 0 && !isString(token) && token.equalsIgnoreCase("or")) {
+                return null;
+            }
+        }
+        if (t.size() >= 3 && isString(t.get(0)) && t.get(1).equalsIgnoreCase("in")
+                && t.get(2).equalsIgnoreCase("parents") && (t.size() == 3 || t.get(3).equalsIgnoreCase("and"))) {
+            return folderAlias.apply(unquote(t.get(0)));
+        }
+        return null;
+    }
+
     private Predicate<DriveFile> or() {
         Predicate<DriveFile> left = and();
         while (peekKeyword("or")) {

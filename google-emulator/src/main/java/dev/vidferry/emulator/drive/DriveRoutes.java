@@ -26,7 +26,10 @@ import dev.vidferry.emulator.control.Faults;
 import dev.vidferry.emulator.http.GoogleError;
 import dev.vidferry.emulator.http.Json;
 
-/** Drive v3: files.list, files.get (metadata and media on both download paths), drives.list/get, about.get. */
+/**
+ * Drive v3: files.list, files.get (metadata and media on both download paths), drives.list/get, about.get; the
+ * changes API lives in {@link ChangeRoutes}.
+ */
 public final class DriveRoutes {
 
     private static final FieldMask DEFAULT_GET = FieldMask.parse("kind,id,name,mimeType");
@@ -48,6 +51,7 @@ public final class DriveRoutes {
         router.get("/drive/v3/drives").handler(this::listDrives);
         router.get("/drive/v3/drives/:driveId").handler(this::getDrive);
         router.get("/drive/v3/about").handler(this::about);
+        new ChangeRoutes(state, this).mount(router);
     }
 
     private void list(RoutingContext ctx) {
@@ -74,11 +78,13 @@ public final class DriveRoutes {
             }
         }
         String q = p.get("q");
-        Predicate<DriveFile> query = DriveQuery.parse(q,
-                id -> "root".equals(id) ? user.rootFolderId : "me".equals(id) ? user.email : id,
-                f -> f.owner == null ? null : ownerEmail(f));
+        java.util.function.Function<String, String> alias = id -> "root".equals(id)
+                ? user.rootFolderId
+                : "me".equals(id) ? user.email : id;
+        Predicate<DriveFile> query = DriveQuery.parse(q, alias, f -> f.owner == null ? null : ownerEmail(f));
         FieldMask mask = p.get("fields") != null ? FieldMask.parse(p.get("fields")) : DEFAULT_LIST;
-        List<DriveFile> matches = store.all().stream()
+        String parent = DriveQuery.requiredParent(q, alias);
+        List<DriveFile> matches = (parent != null ? store.childrenOf(parent) : store.all()).stream()
                 .filter(f -> !f.parents.isEmpty())
                 .filter(f -> store.visible(f, user, includeAll))
                 .filter(f -> driveId == null || driveId.equals(f.driveId))
@@ -226,7 +232,7 @@ public final class DriveRoutes {
         return f;
     }
 
-    private void apiFault() {
+    void apiFault() {
         Faults.Fault fault = state.faults().take(Faults.Target.API);
         if (fault != null) {
             throw GoogleError.serverError(fault.status() > 0 ? fault.status() : 500).failure();
@@ -285,7 +291,7 @@ public final class DriveRoutes {
         return o;
     }
 
-    private void whenDigests(List<DriveFile> files, Context context, Runnable respond, RoutingContext ctx) {
+    void whenDigests(List<DriveFile> files, Context context, Runnable respond, RoutingContext ctx) {
         List<CompletableFuture<SyntheticContent.Digests>> pending = new ArrayList<>();
         for (DriveFile f : files) {
             if (f.isBlob() && f.content.digestsIfDone() == null) {
@@ -327,7 +333,7 @@ public final class DriveRoutes {
         return c.thenComparing(f -> f.id);
     }
 
-    private static int pageSize(String raw) {
+    static int pageSize(String raw) {
         if (raw == null) {
             return 100;
         }
@@ -391,7 +397,7 @@ public final class DriveRoutes {
         }
     }
 
-    private static boolean bool(MultiMap p, String name) {
+    static boolean bool(MultiMap p, String name) {
         return "true".equalsIgnoreCase(p.get(name));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import dev.vidferry.emulator.auth.User;
 import dev.vidferry.emulator.content.SyntheticContent;
@@ -21,15 +22,27 @@ public final class DriveStore {
 
     private final Map<String, DriveFile> files = new ConcurrentHashMap<>();
     private final Map<String, SharedDrive> drives = new ConcurrentHashMap<>();
+    /** parent id to the ids of its children, so listing a folder does not walk the whole store */
+    private final Map<String, Set<String>> children = new ConcurrentHashMap<>();
+    private final ChangeLog changes = new ChangeLog();
     private final Executor digestExecutor;
+    private final Supplier<Instant> clock;
 
-    public DriveStore(Executor digestExecutor) {
+    public DriveStore(Executor digestExecutor, Supplier<Instant> clock) {
         this.digestExecutor = digestExecutor;
+        this.clock = clock;
     }
 
     public void reset() {
         files.clear();
+        children.clear();
         drives.clear();
+        changes.reset();
+    }
+
+    /** Every create, update, trash, move and delete, for {@code changes.list}. */
+    public ChangeLog changes() {
+        return changes;
     }
 
     public static String newFileId() {
@@ -61,14 +74,80 @@ public final class DriveStore {
 
     public DriveFile add(DriveFile file) {
         files.put(file.id, file);
+        link(file);
         if (file.content != null) {
             file.content.digests(digestExecutor);
         }
+        changes.record(file, false, clock.get());
         return file;
     }
 
+    /** Deletes the item for good (no trash); a {@code removed} change. */
     public DriveFile remove(String id) {
-        return files.remove(id);
+        DriveFile f = files.remove(id);
+        if (f != null) {
+            unlink(f);
+            changes.record(f, true, clock.get());
+        }
+        return f;
+    }
+
+    /** Moves the item to or out of the trash; a change that lists it with {@code trashed}. */
+    public DriveFile trash(String id, boolean trashed) {
+        DriveFile f = files.get(id);
+        if (f != null) {
+            f.trashed = trashed;
+            f.modifiedTime = clock.get();
+            changes.record(f, false, f.modifiedTime);
+        }
+        return f;
+    }
+
+    /** Renames the item (an update of its metadata); a change with the new name. */
+    public DriveFile rename(String id, String name) {
+        DriveFile f = files.get(id);
+        if (f == null) {
+            return null;
+        }
+        DriveFile renamed = f.renamed(name, clock.get());
+        files.put(id, renamed);
+        changes.record(renamed, false, renamed.modifiedTime);
+        return renamed;
+    }
+
+    /** Moves the item under {@code parentId} (into or out of a shared drive too); a change with the new parents. */
+    public DriveFile move(String id, String parentId) {
+        DriveFile f = files.get(id);
+        DriveFile parent = files.get(parentId);
+        if (f == null || parent == null) {
+            return null;
+        }
+        String owner = parent.driveId != null ? null : parent.owner;
+        DriveFile moved = f.movedTo(parentId, parent.driveId, owner, clock.get());
+        files.put(id, moved);
+        unlink(f);
+        link(moved);
+        changes.record(moved, false, moved.modifiedTime);
+        return moved;
+    }
+
+    /** The items whose parents include {@code parentId}. */
+    public List<DriveFile> childrenOf(String parentId) {
+        Set<String> ids = children.get(parentId);
+        return ids == null ? List.of() : ids.stream().map(files::get).filter(f -> f != null).toList();
+    }
+
+    private void link(DriveFile f) {
+        f.parents.forEach(p -> children.computeIfAbsent(p, k -> ConcurrentHashMap.newKeySet()).add(f.id));
+    }
+
+    private void unlink(DriveFile f) {
+        f.parents.forEach(p -> {
+            Set<String> ids = children.get(p);
+            if (ids != null) {
+                ids.remove(f.id);
+            }
+        });
     }
 
     public DriveFile get(String id) {

@@ -47,4 +47,26 @@ class DriveQueryTest {
         assertThatThrownBy(() -> q("name contains")).isInstanceOf(GoogleError.Failure.class);
         assertThatThrownBy(() -> q("size > 3")).isInstanceOf(GoogleError.Failure.class);
     }
+
+    @Test
+    void aParentsConditionJoinedByAndNarrowsTheListToThatFolder() {
+        java.util.function.Function<String, String> alias = id -> id.equals("root") ? "R" : id;
+
+        assertThat(DriveQuery.requiredParent("'F' in parents and trashed = false", alias)).isEqualTo("F");
+        assertThat(DriveQuery.requiredParent("'root' in parents", alias)).isEqualTo("R");
+        assertThat(DriveQuery.requiredParent("'a\\'b\\\\c' in parents and (name = 'x' or name = 'y')", alias))
+                .isEqualTo("a'b\\c");
+        assertThat(DriveQuery.requiredParent("'F' in parents or name = 'x'", alias)).isNull();
+        assertThat(DriveQuery.requiredParent("not 'F' in parents", alias)).isNull();
+        assertThat(DriveQuery.requiredParent("name = 'x' and 'F' in parents", alias)).isNull();
+        assertThat(DriveQuery.requiredParent(null, alias)).isNull();
+    }
+
+    @Test
+    void anEscapedQuoteInAFolderIdMatchesThatId() {
+        DriveFile f = file("clip.mp4", "video/mp4", "a'b\\c");
+
+        assertThat(q("'a\\'b\\\\c' in parents and trashed = false").test(f)).isTrue();
+        assertThat(q("'a\\'b' in parents").test(f)).isFalse();
+    }
 }

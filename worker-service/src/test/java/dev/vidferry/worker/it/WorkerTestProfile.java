@@ -38,7 +38,8 @@ public class WorkerTestProfile implements QuarkusTestProfile {
     @Override
     public List<TestResourceEntry> testResources() {
         return List.of(
-                new TestResourceEntry(PostgresResource.class, Map.of("database", "worker", "fresh", "true")),
+                new TestResourceEntry(PostgresResource.class,
+                        Map.of("database", "worker", "fresh", "true", "proxy", "true")),
                 new TestResourceEntry(KafkaResource.class),
                 new TestResourceEntry(GoogleEmulatorResource.class));
     }
