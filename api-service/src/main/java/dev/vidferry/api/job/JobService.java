@@ -30,7 +30,11 @@ import dev.vidferry.model.metadata.MetadataValidator;
 import dev.vidferry.model.metadata.Violation;
 import dev.vidferry.platform.job.JobCommands;
 
-/** Creates, lists and changes upload jobs. Every change and its outbox events commit in one transaction. */
+/**
+ * Creates, lists and changes upload jobs. Every change and its outbox events commit in one transaction. It is a little
+ * over a screen because the checks a new job's Drive file must pass (type, size, download rights) sit beside the
+ * insert they guard, which {@link BulkJobService} shares.
+ */
 @ApplicationScoped
 public class JobService {
 
