@@ -8,6 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.hibernate.reactive.mutiny.Mutiny;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -15,7 +17,14 @@ import io.smallrye.mutiny.Uni;
 
 import dev.vidferry.api.common.Cursor;
 import dev.vidferry.model.job.JobStatus;
+import dev.vidferry.platform.job.JobCommands;
+import dev.vidferry.platform.job.JobStatement;
 
+/**
+ * The api's access to {@code upload_job}: reads are Panache queries on the read-only {@link UploadJob}; every write is a
+ * statement of the platform's {@link JobCommands}, run natively on the Panache session so it commits with the outbox
+ * rows {@link JobEvents} adds there.
+ */
 @ApplicationScoped
 public class JobRepository implements PanacheRepositoryBase<UploadJob, UUID> {
 
@@ -70,9 +79,25 @@ public class JobRepository implements PanacheRepositoryBase<UploadJob, UUID> {
         });
     }
 
-    /** Deletes the owner's finished jobs. */
-    public Uni<Long> deleteFinished(String ownerId) {
-        return delete("ownerId = ?1 and status in ?2", ownerId,
-                List.of(JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED));
+    /** Runs a platform statement ({@link JobCommands}) on the current session, in its transaction; rows changed. */
+    public Uni<Integer> execute(JobStatement statement) {
+        return getSession().chain(session -> {
+            Mutiny.MutationQuery query = session.createNativeQuery(statement.nativeSql());
+            List<Object> params = statement.params();
+            for (int i = 0; i < params.size(); i++) {
+                query.setParameter(i + 1, params.get(i));
+            }
+            return query.executeUpdate();
+        });
+    }
+
+    /** Runs {@code change} on the locked {@code job} and reads the job again as the statement left it. */
+    public Uni<UploadJob> change(UploadJob job, JobStatement change) {
+        return execute(change).chain(rows -> getSession().chain(session -> session.refresh(job))).replaceWith(job);
+    }
+
+    /** Inserts {@code job} ({@link JobCommands#create}) and reads it as written. */
+    public Uni<UploadJob> create(JobCommands.NewJob job) {
+        return execute(JobCommands.create(job)).chain(rows -> findById(job.id()));
     }
 }

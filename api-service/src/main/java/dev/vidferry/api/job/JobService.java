@@ -1,7 +1,5 @@
 package dev.vidferry.api.job;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +24,17 @@ import dev.vidferry.model.api.ClearJobsResponse;
 import dev.vidferry.model.api.CreateJobRequest;
 import dev.vidferry.model.api.JobPage;
 import dev.vidferry.model.api.JobView;
-import dev.vidferry.model.job.JobStateMachine;
+import dev.vidferry.model.event.JobRequested;
 import dev.vidferry.model.job.JobStatus;
 import dev.vidferry.model.metadata.MetadataValidator;
 import dev.vidferry.model.metadata.Violation;
+import dev.vidferry.platform.job.JobCommands;
 
-/** Creates, lists and changes upload jobs. Every change and its outbox events commit in one transaction. */
+/**
+ * Creates, lists and changes upload jobs. Every change and its outbox events commit in one transaction. It is a little
+ * over a screen because the checks a new job's Drive file must pass (type, size, download rights) sit beside the
+ * insert they guard, which {@link BulkJobService} shares.
+ */
 @ApplicationScoped
 public class JobService {
 
@@ -114,24 +117,18 @@ public class JobService {
     public Uni<CancelOutcome> cancel(String ownerId, String id) {
         return jobs.lockOwned(parseId(id), ownerId).chain(found -> {
             UploadJob job = require(found);
-            Instant now = now();
             if (job.status == JobStatus.PENDING || job.status == JobStatus.DEFERRED) {
-                JobStateMachine.requireTransition(job.status, JobStatus.CANCELLED);
-                job.status = JobStatus.CANCELLED;
-                job.stage = null;
-                job.message = "Cancelled by the user";
-                job.nextAttemptAt = null;
-                job.completedAt = now;
-                job.updatedAt = now;
-                return events.statusChanged(job).map(x -> new CancelOutcome(mapper.toView(job), false));
+                return jobs.change(job, JobCommands.cancelWaiting(job.id, job.status))
+                        .chain(cancelled -> events.statusChanged(cancelled)
+                                .map(x -> new CancelOutcome(mapper.toView(cancelled), false)));
             }
             if (job.status.isRunning()) {
                 if (job.cancelRequestedAt != null) {
                     return Uni.createFrom().item(new CancelOutcome(mapper.toView(job), true));
                 }
-                job.cancelRequestedAt = now;
-                job.updatedAt = now;
-                return events.cancelRequested(job, now).map(x -> new CancelOutcome(mapper.toView(job), true));
+                return jobs.change(job, JobCommands.requestCancel(job.id))
+                        .chain(asked -> events.cancelRequested(asked, asked.cancelRequestedAt)
+                                .map(x -> new CancelOutcome(mapper.toView(asked), true)));
             }
             throw ApiException.conflict("job-finished", "The job is already " + job.status.wireName());
         });
@@ -146,29 +143,9 @@ public class JobService {
                 throw ApiException.conflict("job-not-retryable",
                         "Only failed or cancelled jobs can be retried; this one is " + job.status.wireName());
             }
-            JobStateMachine.requireTransition(job.status, JobStatus.PENDING);
-            Instant now = now();
-            job.status = JobStatus.PENDING;
-            job.stage = null;
-            job.attempt = 0;
-            job.progress = 0;
-            job.bytesTransferred = 0;
-            job.totalBytes = job.sizeBytes;
-            job.message = "Queued again by the user";
-            job.errorCode = null;
-            job.errorMessage = null;
-            job.nextAttemptAt = null;
-            job.deferredReason = null;
-            job.leaseOwner = null;
-            job.leaseExpiresAt = null;
-            job.uploadSessionUri = null;
-            job.uploadConfirmedOffset = 0;
-            job.uploadSessionStartedAt = null;
-            job.cancelRequestedAt = null;
-            job.startedAt = null;
-            job.completedAt = null;
-            job.updatedAt = now;
-            return events.requested(job, "retry").chain(() -> events.statusChanged(job)).map(x -> mapper.toView(job));
+            return jobs.change(job, JobCommands.retry(job.id, job.status))
+                    .chain(retried -> events.requested(retried, "retry").chain(() -> events.statusChanged(retried))
+                            .map(x -> mapper.toView(retried)));
         });
     }
 
@@ -181,14 +158,14 @@ public class JobService {
                 throw ApiException.conflict("job-running",
                         "The job is " + job.status.wireName() + "; cancel it first, then delete it");
             }
-            return jobs.delete(job);
+            return jobs.execute(JobCommands.delete(job.id)).replaceWithVoid();
         });
     }
 
     /** Deletes the owner's completed, failed and cancelled jobs. */
     @WithTransaction
     public Uni<ClearJobsResponse> clear(String ownerId) {
-        return jobs.deleteFinished(ownerId).map(ClearJobsResponse::new);
+        return jobs.execute(JobCommands.clearFinished(ownerId)).map(deleted -> new ClearJobsResponse(deleted));
     }
 
     /**
@@ -238,36 +215,21 @@ public class JobService {
     /** Writes the job and its outbox rows in the caller's transaction. */
     Uni<UploadJob> insert(String ownerId, StoredCredentials credentials, CreateJobRequest request,
             DriveFileInfo file) {
-        Instant now = now();
-        UploadJob job = new UploadJob();
-        job.id = UUID.randomUUID();
-        job.ownerId = ownerId;
-        job.googleAccountId = credentials.accountId();
-        job.driveFileId = file.id();
-        job.driveFileName = file.name() == null ? file.id() : file.name();
-        job.driveMimeType = file.mimeType();
-        job.driveMd5 = file.md5Checksum();
-        job.sizeBytes = file.size();
-        job.totalBytes = file.size();
-        job.folderPath = request.folderPath();
-        job.batchId = request.batchId();
-        job.metadata = mapper.json(request.metadata().withDefaults());
-        job.status = JobStatus.PENDING;
-        job.message = "Queued";
-        long warning = config.warningSize().asLongValue();
-        if (file.size() > warning) {
-            job.warning = "The file has " + file.size() + " bytes, above the warning size of " + warning
-                    + " bytes: the transfer will take long";
-        }
-        job.maxAttempts = config.maxAttempts();
-        job.createdAt = now;
-        job.updatedAt = now;
-        return jobs.persistAndFlush(job)
-                .chain(() -> events.requested(job, "created"))
-                .chain(() -> events.statusChanged(job))
-                .invoke(() -> Log.infof("job %s created for owner %s (Drive file %s, %d bytes)", job.id, ownerId,
-                        job.driveFileId, job.sizeBytes))
-                .replaceWith(job);
+        long warningSize = config.warningSize().asLongValue();
+        String warning = file.size() > warningSize
+                ? "The file has " + file.size() + " bytes, above the warning size of " + warningSize
+                        + " bytes: the transfer will take long"
+                : null;
+        JobCommands.NewJob job = new JobCommands.NewJob(UUID.randomUUID(), ownerId, credentials.accountId(),
+                new JobRequested.DriveFile(file.id(), file.name() == null ? file.id() : file.name(), file.mimeType(),
+                        file.size(), file.md5Checksum()),
+                request.folderPath(), request.batchId(), mapper.json(request.metadata().withDefaults()), warning,
+                config.maxAttempts());
+        return jobs.create(job)
+                .call(created -> events.requested(created, "created"))
+                .call(created -> events.statusChanged(created))
+                .invoke(created -> Log.infof("job %s created for owner %s (Drive file %s, %d bytes)", created.id,
+                        ownerId, created.driveFileId, created.sizeBytes));
     }
 
     private static JobStatus parseStatus(String status) {
@@ -297,7 +259,4 @@ public class JobService {
         return job;
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

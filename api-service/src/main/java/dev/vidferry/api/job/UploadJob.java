@@ -10,17 +10,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.ColumnTransformer;
-import org.hibernate.annotations.DynamicUpdate;
 
 import dev.vidferry.model.job.JobStatus;
 
 /**
- * A row of {@code upload_job}. Workers change it with fenced SQL; the API changes it only under a row lock
- * ({@code SELECT ... FOR UPDATE}) and writes just the columns it changed.
+ * A row of {@code upload_job} as the api reads it (Panache queries, the job's view). Nothing assigns its fields, so
+ * Hibernate never writes it (not {@code @Immutable}: that forbids the row lock): the api changes jobs with the
+ * platform's SQL ({@code JobCommands}, run by {@link JobRepository}) under {@code SELECT ... FOR UPDATE}.
  */
 @Entity
 @Table(name = "upload_job")
-@DynamicUpdate
 public class UploadJob {
 
     @Id
@@ -45,7 +44,7 @@ public class UploadJob {
     public String batchId;
     /** {@code VideoMetadata} as JSON. */
     @Column(nullable = false, columnDefinition = "jsonb")
-    @ColumnTransformer(read = "metadata::text", write = "?::text::jsonb")
+    @ColumnTransformer(read = "metadata::text")
     public String metadata;
     @Convert(converter = JobStatusConverter.class)
     @Column(nullable = false)

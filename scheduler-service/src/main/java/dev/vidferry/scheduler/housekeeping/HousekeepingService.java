@@ -1,23 +1,16 @@
 package dev.vidferry.scheduler.housekeeping;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -25,18 +18,17 @@ import dev.vidferry.model.event.EventEnvelope;
 import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.model.event.JobRequested;
 import dev.vidferry.model.event.Topics;
-import dev.vidferry.model.job.ErrorCode;
 import dev.vidferry.model.job.JobStage;
-import dev.vidferry.model.job.JobStateMachine;
 import dev.vidferry.model.job.JobStatus;
-import dev.vidferry.model.metadata.VideoMetadata;
+import dev.vidferry.platform.job.JobSweeps;
+import dev.vidferry.platform.job.SweptJob;
 import dev.vidferry.platform.outbox.OutboxRow;
 import dev.vidferry.platform.outbox.OutboxWriter;
 
 /**
- * One housekeeping pass: the {@link HousekeepingRule}s in order, in one transaction, only while holding a
- * transaction-scoped advisory lock, so passes of several scheduler replicas (or overlapping calls) never both move
- * the same jobs. Every status change writes its {@code upload-job.progress} event, every dispatch its
+ * One housekeeping pass: the {@link HousekeepingRule}s in order (each a platform {@link JobSweeps sweep}), in one
+ * transaction, only while holding a transaction-scoped advisory lock, so passes of several scheduler replicas (or
+ * overlapping calls) never both move the same jobs. Every status change writes its {@code upload-job.progress} event, every dispatch its
  * {@code upload-job.requested} event, to the outbox in that transaction; the platform relay publishes them.
  */
 @ApplicationScoped
@@ -47,17 +39,17 @@ public class HousekeepingService {
     static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock($1) AS locked";
 
     private final Pool pool;
-    private final ObjectMapper mapper;
+    private final JobSweeps sweeps;
     private final OutboxWriter outbox;
     private final HousekeepingConfig config;
     private final Map<HousekeepingRule, Counter> moved = new EnumMap<>(HousekeepingRule.class);
     private final Counter passes;
     private final Counter skipped;
 
-    HousekeepingService(Pool pool, ObjectMapper mapper, OutboxWriter outbox, HousekeepingConfig config,
+    HousekeepingService(Pool pool, JobSweeps sweeps, OutboxWriter outbox, HousekeepingConfig config,
             MeterRegistry registry) {
         this.pool = pool;
-        this.mapper = mapper;
+        this.sweeps = sweeps;
         this.outbox = outbox;
         this.config = config;
         for (HousekeepingRule rule : HousekeepingRule.values()) {
@@ -86,60 +78,28 @@ public class HousekeepingService {
     }
 
     private Uni<Integer> apply(SqlConnection tx, HousekeepingRule rule) {
-        return tx.preparedQuery(rule.sql).execute(rule.params(config)).chain(rows -> {
-            List<OutboxRow> events = new ArrayList<>();
-            for (Row row : rows) {
-                JobStatus before = JobStatus.fromWire(row.getString("old_status"));
-                JobStatus after = JobStatus.fromWire(row.getString("status"));
-                if (before != after) {
-                    JobStateMachine.requireTransition(before, after);
-                    events.add(outbox.row(Topics.JOB_PROGRESS, progress(row, after)));
-                }
-                if (rule.dispatchReason != null) {
-                    events.add(outbox.row(Topics.JOB_REQUESTED, requested(row, rule.dispatchReason)));
-                }
+        return sweeps.run(tx, rule.sweep, config.batchSize(), rule.age(config), job -> {
+            List<OutboxRow> events = new ArrayList<>(2);
+            if (job.statusChanged()) {
+                events.add(outbox.row(Topics.JOB_PROGRESS, progress(job)));
             }
-            int count = rows.rowCount();
-            return outbox.addAll(tx, events).replaceWith(count);
+            if (rule.dispatchReason != null) {
+                events.add(outbox.row(Topics.JOB_REQUESTED, requested(job, rule.dispatchReason)));
+            }
+            return events;
         });
     }
 
-    private EventEnvelope<JobRequested> requested(Row row, String reason) {
-        UUID id = row.getUUID("id");
-        JobRequested.DriveFile file = new JobRequested.DriveFile(row.getString("drive_file_id"),
-                row.getString("drive_file_name"), row.getString("drive_mime_type"), row.getLong("size_bytes"),
-                row.getString("drive_md5"));
-        JobRequested payload = JobRequested.dispatch(id, row.getString("owner_id"), file,
-                metadata(row.getString("metadata")), row.getInteger("attempt"), reason);
-        return payload.envelope(updatedAt(row));
+    private static EventEnvelope<JobRequested> requested(SweptJob job, String reason) {
+        JobRequested payload = JobRequested.dispatch(job.job().jobId(), job.job().ownerId(), job.file(),
+                job.metadata(), job.job().attempt(), reason);
+        return payload.envelope(job.updatedAt());
     }
 
-    private static EventEnvelope<JobProgress> progress(Row row, JobStatus status) {
-        UUID id = row.getUUID("id");
-        Instant at = updatedAt(row);
-        String errorCode = row.getString("error_code");
-        OffsetDateTime next = row.getOffsetDateTime("next_attempt_at");
-        JobProgress payload = JobProgress.statusChanged(
-                new JobProgress.JobRef(id, row.getString("owner_id"), row.getInteger("attempt")), status,
-                status.isFinished() ? JobStage.FINISHED : JobStage.QUEUED,
-                new JobProgress.Bytes(row.getShort("progress"), row.getLong("bytes_transferred"),
-                        row.getLong("size_bytes")),
-                row.getString("message"), new JobProgress.Outcome(row.getString("video_id"),
-                        errorCode == null ? null : ErrorCode.valueOf(errorCode), next == null ? null : next.toInstant()),
-                at);
-        return payload.envelope();
-    }
-
-    private VideoMetadata metadata(String json) {
-        try {
-            return mapper.readValue(json, VideoMetadata.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable job metadata", e);
-        }
-    }
-
-    private static Instant updatedAt(Row row) {
-        return row.getOffsetDateTime("updated_at").toInstant();
+    private static EventEnvelope<JobProgress> progress(SweptJob job) {
+        JobStatus status = job.after();
+        return JobProgress.statusChanged(job.job(), status, status.isFinished() ? JobStage.FINISHED : JobStage.QUEUED,
+                job.bytes(), job.message(), job.outcome(), job.updatedAt()).envelope();
     }
 
     private void count(PassResult result) {

@@ -18,9 +18,9 @@ import io.quarkus.runtime.StartupEvent;
 
 import dev.vidferry.model.event.EventEnvelope;
 import dev.vidferry.model.event.JobProgress;
+import dev.vidferry.platform.job.ClaimedJob;
 import dev.vidferry.worker.WorkerConfig;
 import dev.vidferry.worker.WorkerMetrics;
-import dev.vidferry.worker.job.ClaimedJob;
 import dev.vidferry.worker.job.JobOutbox;
 import dev.vidferry.worker.job.JobRepository;
 import dev.vidferry.worker.transfer.TransferService;

@@ -7,19 +7,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.vidferry.model.event.EventEnvelope;
 import dev.vidferry.model.event.JobProgress;
-import dev.vidferry.model.event.Topics;
 import dev.vidferry.model.job.JobStage;
 import dev.vidferry.model.job.JobStatus;
+import dev.vidferry.platform.job.ClaimedJob;
 import dev.vidferry.platform.outbox.OutboxWriter;
 
 /**
- * Writes status-change events into {@code job_outbox} inside the caller's transaction; the outbox relay publishes
- * them to {@code upload-job.progress}, so a committed status change always reaches Kafka.
+ * The worker's view of {@code job_outbox}: the event of a claim, and whether the relay has published an event yet.
+ * The rows themselves are written by the platform job SQL ({@code dev.vidferry.platform.job}) in the transaction of
+ * the change they announce.
  */
 @ApplicationScoped
 public class JobOutbox {
@@ -32,14 +32,9 @@ public class JobOutbox {
         this.pool = pool;
     }
 
-    /** Adds a progress event for {@code progress.jobId()} to the transaction of {@code tx}. */
-    public Uni<Void> insert(SqlConnection tx, EventEnvelope<JobProgress> envelope) {
-        return writer.add(tx, Topics.JOB_PROGRESS, envelope);
-    }
-
-    /** Adds {@code envelope} for {@code topic} to the transaction of {@code tx}. */
-    public Uni<Void> insert(SqlConnection tx, String topic, EventEnvelope<?> envelope) {
-        return writer.add(tx, topic, envelope);
+    /** The platform writer, for the job SQL of {@link JobRepository} (a method: this bean is reached by proxy). */
+    OutboxWriter writer() {
+        return writer;
     }
 
     /** The event of a claim: the job is downloading on a worker. */

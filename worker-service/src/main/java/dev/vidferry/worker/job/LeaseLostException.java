@@ -1,5 +1,7 @@
 package dev.vidferry.worker.job;
 
+import dev.vidferry.platform.job.Fence;
+
 /** A fenced write changed no row: the job was cancelled or another worker took it over. Stop touching it. */
 public class LeaseLostException extends RuntimeException {
 

@@ -14,11 +14,11 @@ import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.model.job.ErrorCode;
 import dev.vidferry.model.job.JobStage;
 import dev.vidferry.model.job.JobStatus;
+import dev.vidferry.platform.job.ClaimedJob;
+import dev.vidferry.platform.job.Lease;
 import dev.vidferry.worker.WorkerConfig;
-import dev.vidferry.worker.job.ClaimedJob;
 import dev.vidferry.worker.job.JobOutbox;
 import dev.vidferry.worker.job.JobRepository;
-import dev.vidferry.worker.job.Lease;
 import dev.vidferry.worker.job.LeaseLostException;
 
 /**

@@ -15,11 +15,11 @@ import dev.vidferry.model.job.ErrorCode;
 import dev.vidferry.model.job.JobStage;
 import dev.vidferry.model.job.JobStatus;
 import dev.vidferry.model.quota.QuotaMethods;
+import dev.vidferry.platform.job.ClaimedJob;
+import dev.vidferry.platform.job.JobTransitions;
 import dev.vidferry.worker.google.Failure;
 import dev.vidferry.worker.google.GoogleAccounts;
 import dev.vidferry.worker.google.GoogleErrors;
-import dev.vidferry.worker.job.ClaimedJob;
-import dev.vidferry.worker.job.JobRepository;
 import dev.vidferry.worker.job.LeaseLostException;
 import dev.vidferry.worker.progress.ProgressTracker;
 
@@ -51,7 +51,7 @@ final class JobOutcomes {
         EventEnvelope<JobProgress> event = progress.statusEvent(JobStatus.COMPLETED, JobStage.FINISHED,
                 "Uploaded to YouTube: " + url + (warning == null ? "" : " (warning: " + warning + ")"), videoId, null,
                 null);
-        JobRepository.Upload upload = new JobRepository.Upload(videoId, url, job.metadata().title(),
+        JobTransitions.Upload upload = new JobTransitions.Upload(videoId, url, job.metadata().title(),
                 account.channelId(), account.id(), job.driveFileId(), job.driveFileName(), md5, total);
         held(ctx.repository().complete(job.fence(), job.ownerId(), videoId, url, upload, event));
         ctx.metrics().completed(false);

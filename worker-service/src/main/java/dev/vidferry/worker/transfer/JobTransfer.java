@@ -18,13 +18,13 @@ import dev.vidferry.model.metadata.VideoMetadata;
 import dev.vidferry.model.quota.QuotaDecision;
 import dev.vidferry.model.quota.QuotaMethods;
 import dev.vidferry.platform.google.GoogleCredentialsFactory;
+import dev.vidferry.platform.job.ClaimedJob;
+import dev.vidferry.platform.job.DriveRevision;
 import dev.vidferry.worker.google.AccountProblemException;
 import dev.vidferry.worker.google.DriveReader;
 import dev.vidferry.worker.google.GoogleAccounts;
 import dev.vidferry.worker.google.GoogleErrors;
 import dev.vidferry.worker.google.ResumableUpload;
-import dev.vidferry.worker.job.ClaimedJob;
-import dev.vidferry.worker.job.DriveRevision;
 import dev.vidferry.worker.job.LeaseLostException;
 import dev.vidferry.worker.progress.ProgressTracker;
 

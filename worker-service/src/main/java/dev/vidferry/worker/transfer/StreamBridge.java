@@ -11,12 +11,12 @@ import com.google.api.services.drive.Drive;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
+import dev.vidferry.platform.job.ClaimedJob;
+import dev.vidferry.platform.job.Lease;
 import dev.vidferry.worker.google.DriveReader;
 import dev.vidferry.worker.google.Failure;
 import dev.vidferry.worker.google.GoogleErrors;
 import dev.vidferry.worker.google.ResumableUpload;
-import dev.vidferry.worker.job.ClaimedJob;
-import dev.vidferry.worker.job.Lease;
 import dev.vidferry.worker.job.LeaseLostException;
 import dev.vidferry.worker.progress.ProgressTracker;
 

@@ -25,15 +25,15 @@ import io.quarkus.runtime.Startup;
 import dev.vidferry.model.event.EventEnvelope;
 import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.platform.google.GoogleConfig;
+import dev.vidferry.platform.job.ClaimedJob;
+import dev.vidferry.platform.job.Lease;
 import dev.vidferry.platform.quota.QuotaLedger;
 import dev.vidferry.worker.WorkerConfig;
 import dev.vidferry.worker.WorkerMetrics;
 import dev.vidferry.worker.google.GoogleAccounts;
 import dev.vidferry.worker.google.GoogleClients;
-import dev.vidferry.worker.job.ClaimedJob;
 import dev.vidferry.worker.job.JobOutbox;
 import dev.vidferry.worker.job.JobRepository;
-import dev.vidferry.worker.job.Lease;
 import dev.vidferry.worker.progress.ProgressEmitter;
 
 /**

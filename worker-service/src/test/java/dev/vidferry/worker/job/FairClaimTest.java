@@ -34,6 +34,9 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 
+import dev.vidferry.platform.job.ClaimedJob;
+import dev.vidferry.platform.job.Fence;
+import dev.vidferry.platform.job.Lease;
 import dev.vidferry.platform.outbox.OutboxWriter;
 import dev.vidferry.testsupport.postgres.PostgresResource;
 

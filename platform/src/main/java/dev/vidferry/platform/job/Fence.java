@@ -1,4 +1,4 @@
-package dev.vidferry.worker.job;
+package dev.vidferry.platform.job;
 
 import java.util.UUID;
 

@@ -1,11 +1,11 @@
-package dev.vidferry.worker.job;
+package dev.vidferry.platform.job;
 
 import java.util.UUID;
 
 import dev.vidferry.model.metadata.VideoMetadata;
 
 /**
- * A job this worker holds a lease on, as the claim returned it.
+ * A job a worker holds a lease on, as the claim ({@link JobClaims#claimNext}) returned it.
  *
  * @param uploadSessionUri a resumable session an earlier attempt opened, or null
  * @param uploadConfirmedOffset bytes YouTube confirmed for that session

@@ -1,4 +1,4 @@
-package dev.vidferry.worker.job;
+package dev.vidferry.platform.job;
 
 /** What a fenced write of a running job learnt about it. */
 public enum Lease {
