@@ -398,7 +398,7 @@ class DeployManifestsTest {
     }
 
     private static String workerSql(String constant) throws ReflectiveOperationException {
-        Field field = Class.forName("dev.vidferry.worker.job.JobRepository", false, ServiceClasses.of("worker-service"))
+        Field field = Class.forName("dev.vidferry.platform.job.JobClaims", false, ServiceClasses.of("worker-service"))
                 .getDeclaredField(constant);
         field.setAccessible(true);
         return (String) field.get(null);
