@@ -3,6 +3,7 @@ package dev.vidferry.platform.outbox;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -42,6 +43,12 @@ public class OutboxWriter {
     private final ObjectMapper mapper;
     private final String source;
 
+    /** A writer outside CDI (plain tests): rows get the source {@code /vidferry/unknown}. */
+    public OutboxWriter(ObjectMapper mapper) {
+        this(mapper, null);
+    }
+
+    @Inject
     public OutboxWriter(ObjectMapper mapper,
             @ConfigProperty(name = "quarkus.application.name", defaultValue = "unknown") String applicationName) {
         this.mapper = mapper;
