@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Follows vidferry jobs on Kafka and prints a progress bar per job:
  *
  * <pre>
- * ./mvnw -q -f examples/progress-tail/pom.xml compile exec:java -Dexec.args="--bootstrap 127.0.0.1:9092"
+ * examples/progress-tail/run --bootstrap 127.0.0.1:9092
  * </pre>
  *
  * Options: {@code --bootstrap host:port} (default {@code $KAFKA_BOOTSTRAP_SERVERS} or {@code 127.0.0.1:9092}),
