@@ -11,6 +11,8 @@ import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -38,6 +40,9 @@ public class EventsResource {
     /** Events of all the caller's jobs; with Last-Event-ID, first the state of jobs changed since that event. */
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @APIResponse(responseCode = "200", description = "The stream (text/event-stream): state, progress events,"
+            + " heartbeat comments", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
+    @APIResponse(responseCode = "401", description = "No or an invalid bearer token", content = @Content(mediaType = "application/problem+json"))
     @Operation(summary = "Follow all your jobs live (text/event-stream)")
     public Multi<OutboundSseEvent> all(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         return streams.all(Owners.of(token), lastEventId, sse);

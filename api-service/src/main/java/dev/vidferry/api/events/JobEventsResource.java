@@ -11,6 +11,8 @@ import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -38,6 +40,10 @@ public class JobEventsResource {
     /** The job's state, then its events until it is completed, failed or cancelled; 404 when not the caller's. */
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @APIResponse(responseCode = "200", description = "The stream (text/event-stream): state, progress events,"
+            + " heartbeat comments", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
+    @APIResponse(responseCode = "401", description = "No or an invalid bearer token", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such job of the caller", content = @Content(mediaType = "application/problem+json"))
     @Operation(summary = "Follow one job live (text/event-stream)")
     public Multi<OutboundSseEvent> job(@PathParam("id") String id, @Context Sse sse) {
         // JobStreamAccess has answered 404 already when the job is not the caller's (an SSE response starts at once)
