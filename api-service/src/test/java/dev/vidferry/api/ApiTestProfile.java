@@ -25,7 +25,8 @@ public class ApiTestProfile implements QuarkusTestProfile {
                 "vidferry.jobs.max-size", String.valueOf(MAX_SIZE),
                 "vidferry.jobs.warning-size", String.valueOf(WARNING_SIZE),
                 "vidferry.outbox.relay.poll-interval", "500ms",
-                "vidferry.outbox.relay.send-timeout", "3s");
+                "vidferry.outbox.relay.send-timeout", "3s",
+                "vidferry.events.heartbeat", "300ms");
     }
 
     @Override

@@ -28,7 +28,8 @@ class OutboxPublisher {
     static final long LOCK_KEY = 0x7666_6f75_7462_6f78L;
     static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock($1) AS locked";
     static final String SELECT_BATCH = "SELECT id, event_id::text AS event_id, aggregate_id::text AS aggregate_id, topic,"
-            + " event_type, payload::text AS payload, payload->>'schemaVersion' AS schema_version, attempts"
+            + " event_type, payload::text AS payload, payload->>'schemaVersion' AS schema_version, attempts,"
+            + " payload->>'occurredAt' AS occurred_at, source, traceparent"
             + " FROM job_outbox WHERE published_at IS NULL AND NOT (aggregate_id::text = ANY($2))"
             + " ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED";
     static final String MARK_PUBLISHED = "UPDATE job_outbox SET published_at = now(), attempts = attempts + 1,"

@@ -33,12 +33,14 @@ class OutboxSender {
     private final OutboxRelayConfig config;
     private final String bootstrapServers;
     private final Map<String, Object> kafkaConfig;
+    private final String source;
     private KafkaProducer<String, String> producer;
 
     OutboxSender(OutboxRelayConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
-            @Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaConfig) {
+            @Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaConfig, OutboxWriter writer) {
         this.config = config;
+        this.source = writer.source();
         this.bootstrapServers = bootstrapServers;
         this.kafkaConfig = kafkaConfig.isResolvable() ? kafkaConfig.get() : Map.of();
     }
@@ -87,7 +89,7 @@ class OutboxSender {
             }
             Future<RecordMetadata> future = null;
             try {
-                future = kafka.send(record.toProducerRecord());
+                future = kafka.send(record.toProducerRecord(source));
                 reason = failedAtOnce(future);
             } catch (RuntimeException e) {
                 reason = OutboxRecord.describe(e);

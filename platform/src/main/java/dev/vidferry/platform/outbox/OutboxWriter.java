@@ -3,12 +3,16 @@ package dev.vidferry.platform.outbox;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
+import dev.vidferry.model.event.CloudEventHeaders;
 import dev.vidferry.model.event.EventEnvelope;
 
 /**
@@ -27,21 +31,46 @@ import dev.vidferry.model.event.EventEnvelope;
 @ApplicationScoped
 public class OutboxWriter {
 
-    /** Parameters: event id, aggregate (job) id, topic, event type, envelope JSON (bound as text, so not quoted). */
-    public static final String INSERT = "INSERT INTO job_outbox (event_id, aggregate_id, topic, event_type, payload) "
-            + "VALUES ($1, $2, $3, $4, CAST(CAST($5 AS text) AS jsonb))";
+    /**
+     * Parameters: event id, aggregate (job) id, topic, event type, envelope JSON (bound as text, so not quoted),
+     * CloudEvents source, W3C traceparent ({@code ''} for none).
+     */
+    public static final String INSERT = "INSERT INTO job_outbox (event_id, aggregate_id, topic, event_type, payload,"
+            + " source, traceparent) VALUES ($1, $2, $3, $4, CAST(CAST($5 AS text) AS jsonb), $6, NULLIF($7, ''))";
     /** {@link #INSERT} with JPA ordinal markers ({@code ?1}…) for a Hibernate native query; same parameters. */
     public static final String INSERT_NATIVE = INSERT.replaceAll("\\$(\\d)", "?$1");
 
     private final ObjectMapper mapper;
+    private final String source;
 
+    /** A writer outside CDI (plain tests): rows get the source {@code /vidferry/unknown}. */
     public OutboxWriter(ObjectMapper mapper) {
+        this(mapper, null);
+    }
+
+    @Inject
+    public OutboxWriter(ObjectMapper mapper,
+            @ConfigProperty(name = "quarkus.application.name", defaultValue = "unknown") String applicationName) {
         this.mapper = mapper;
+        this.source = CloudEventHeaders.source(applicationName);
+    }
+
+    /** The CloudEvents {@code ce_source} of this service's rows, e.g. {@code /vidferry/api}. */
+    public String source() {
+        return source;
     }
 
     /** The row that publishes {@code envelope} to {@code topic}, key = its job id. */
     public OutboxRow row(String topic, EventEnvelope<?> envelope) {
-        return OutboxRow.of(mapper, topic, envelope);
+        return row(topic, envelope, null);
+    }
+
+    /**
+     * The row that publishes {@code envelope} to {@code topic}, continuing the W3C trace {@code traceparent} (null:
+     * none). vidferry's builds carry no OpenTelemetry today, so a caller that has a trace context passes it here.
+     */
+    public OutboxRow row(String topic, EventEnvelope<?> envelope, String traceparent) {
+        return OutboxRow.of(mapper, topic, envelope, source, traceparent);
     }
 
     /** Inserts the row for {@code envelope} on {@code tx} (call it inside your transaction). */

@@ -16,24 +16,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
+import dev.vidferry.model.event.CloudEventHeaders;
 import dev.vidferry.model.event.EventEnvelope;
-import dev.vidferry.model.event.EventHeaders;
 import dev.vidferry.model.event.JobProgress;
+import dev.vidferry.platform.outbox.OutboxWriter;
 
 /**
  * Sends progress ticks of running transfers straight to {@code upload-job.progress} (status changes go through the
  * outbox instead). Each send completes when Kafka acknowledged it, so a caller can wait for its ticks before it
- * writes a terminal status.
+ * writes a terminal status. Its records carry the same CloudEvents and {@code vf-*} headers as the outbox relay's
+ * ({@code ce_source} of this service).
  */
 @ApplicationScoped
 public class ProgressEmitter {
 
     private final Emitter<String> emitter;
     private final ObjectMapper mapper;
+    private final String source;
 
-    public ProgressEmitter(@Channel("job-progress") Emitter<String> emitter, ObjectMapper mapper) {
+    public ProgressEmitter(@Channel("job-progress") Emitter<String> emitter, ObjectMapper mapper,
+            OutboxWriter outbox) {
         this.emitter = emitter;
         this.mapper = mapper;
+        this.source = outbox.source();
     }
 
     /** Publishes {@code envelope} keyed by its job id; the future completes on the broker's ack. */
@@ -47,10 +52,8 @@ public class ProgressEmitter {
             return acked;
         }
         RecordHeaders headers = new RecordHeaders();
-        headers.add(EventHeaders.EVENT_ID, envelope.eventId().toString().getBytes(StandardCharsets.UTF_8));
-        headers.add(EventHeaders.EVENT_TYPE, envelope.eventType().getBytes(StandardCharsets.UTF_8));
-        headers.add(EventHeaders.SCHEMA_VERSION,
-                Integer.toString(envelope.schemaVersion()).getBytes(StandardCharsets.UTF_8));
+        CloudEventHeaders.of(envelope, source, null)
+                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(envelope.jobId().toString())
                 .withHeaders(headers)

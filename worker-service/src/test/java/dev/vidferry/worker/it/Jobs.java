@@ -34,6 +34,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.vidferry.model.event.CloudEventHeaders;
 import dev.vidferry.model.event.EventEnvelope;
 import dev.vidferry.model.event.EventHeaders;
 import dev.vidferry.model.event.EventTypes;
@@ -234,7 +235,9 @@ final class Jobs {
                     if (!jobId.toString().equals(record.key())) {
                         continue;
                     }
-                    JobProgress event = JSON.readValue(record.value(), type).data();
+                    EventEnvelope<JobProgress> envelope = JSON.readValue(record.value(), type);
+                    requireCloudEvent(record, envelope);
+                    JobProgress event = envelope.data();
                     events.add(event);
                     if (event.status().isFinished() || event.status() == stopAt) {
                         return events;
@@ -245,6 +248,18 @@ final class Jobs {
             throw new IllegalStateException(e);
         }
         return events;
+    }
+
+    /** Outbox records and the worker's direct ticks alike carry the CloudEvents binary-mode headers of the event. */
+    static void requireCloudEvent(ConsumerRecord<String, String> record, EventEnvelope<?> envelope) {
+        Map<String, String> headers = new HashMap<>();
+        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        Map<String, String> expected = CloudEventHeaders.of(envelope, headers.get(CloudEventHeaders.SOURCE), null);
+        if (!headers.entrySet().containsAll(expected.entrySet())
+                || !String.valueOf(headers.get(CloudEventHeaders.SOURCE)).startsWith("/vidferry/")) {
+            throw new AssertionError("record " + record.topic() + "@" + record.offset() + " has headers " + headers
+                    + ", expected at least " + expected);
+        }
     }
 
     private static KafkaConsumer<String, String> consumer() {
