@@ -25,7 +25,12 @@ public class ApiTestProfile implements QuarkusTestProfile {
                 "vidferry.jobs.max-size", String.valueOf(MAX_SIZE),
                 "vidferry.jobs.warning-size", String.valueOf(WARNING_SIZE),
                 "vidferry.outbox.relay.poll-interval", "500ms",
-                "vidferry.outbox.relay.send-timeout", "3s");
+                "vidferry.outbox.relay.send-timeout", "3s",
+                // webhooks: quick retries so a failing receiver is given up (and its hook disabled) within seconds
+                "vidferry.webhooks.max-attempts", "3",
+                "vidferry.webhooks.initial-backoff", "200ms",
+                "vidferry.webhooks.disable-after-failures", "2",
+                "vidferry.webhooks.poll-interval", "200ms");
     }
 
     @Override
