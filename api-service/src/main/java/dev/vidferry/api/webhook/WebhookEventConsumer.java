@@ -11,11 +11,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
+import dev.vidferry.api.common.Outages;
+
 /**
  * Reads {@code upload-job.progress} in the consumer group {@code vidferry-api-webhooks}, shared by every api instance
  * (so each event is queued once), and queues a delivery per subscribed hook in {@code webhook_delivery}; the
  * deliverer sends them from there. Queuing is idempotent (one row per hook and event id), so a redelivered record
- * adds nothing. The record is acked once its rows are written.
+ * adds nothing. The record is acked once its rows are written; while PostgreSQL is unreachable it is retried (the
+ * partition waits), any other failure is logged and the record skipped.
  */
 @ApplicationScoped
 public class WebhookEventConsumer {
@@ -37,14 +40,19 @@ public class WebhookEventConsumer {
             return Uni.createFrom().voidItem();
         }
         return repository.enqueue(event)
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+                // PostgreSQL away: hold the record until it is back (readiness is DOWN meanwhile), lose nothing
+                .onFailure(Outages::isOutage).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
+                .indefinitely()
                 .invoke(queued -> {
                     if (queued > 0) {
                         deliverer.kick();
                     }
                 })
-                .onFailure().invoke(e -> Log.errorf("webhook deliveries of event %s could not be queued: %s",
-                        event.eventId(), e.getClass().getSimpleName()))
+                .onFailure().recoverWithItem(e -> {
+                    Log.errorf("webhook deliveries of event %s could not be queued: %s", event.eventId(),
+                            Outages.describe(e));
+                    return 0;
+                })
                 .replaceWithVoid();
     }
 }
