@@ -26,7 +26,12 @@ public class ApiTestProfile implements QuarkusTestProfile {
                 "vidferry.jobs.warning-size", String.valueOf(WARNING_SIZE),
                 "vidferry.outbox.relay.poll-interval", "500ms",
                 "vidferry.outbox.relay.send-timeout", "3s",
-                "vidferry.events.heartbeat", "300ms");
+                "vidferry.events.heartbeat", "300ms",
+                // webhooks: quick retries so a failing receiver is given up (and its hook disabled) within seconds
+                "vidferry.webhooks.max-attempts", "3",
+                "vidferry.webhooks.initial-backoff", "200ms",
+                "vidferry.webhooks.disable-after-failures", "2",
+                "vidferry.webhooks.poll-interval", "200ms");
     }
 
     @Override

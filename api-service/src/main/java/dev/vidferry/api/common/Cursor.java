@@ -38,16 +38,21 @@ public record Cursor(Instant at, UUID id) {
      * {@code fallback}; anything but a decimal integer from 1 to {@code max} is a 400 naming {@code limit}.
      */
     public static int limit(String limit, int fallback, int max) {
+        return limit(limit, fallback, max, "limit");
+    }
+
+    /** As {@link #limit(String, int, int)} for a page-size parameter called {@code field}. */
+    public static int limit(String limit, int fallback, int max, String field) {
         if (limit == null) {
             return fallback;
         }
-        String message = "limit must be an integer between 1 and " + max;
+        String message = field + " must be an integer between 1 and " + max;
         if (limit.isEmpty() || limit.length() > 10 || !limit.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw ApiException.badRequest("limit", "invalidLimit", message);
+            throw ApiException.badRequest(field, "invalidLimit", message);
         }
         long value = Long.parseLong(limit);
         if (value < 1 || value > max) {
-            throw ApiException.badRequest("limit", "invalidLimit", message);
+            throw ApiException.badRequest(field, "invalidLimit", message);
         }
         return (int) value;
     }

@@ -8,6 +8,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -33,6 +37,7 @@ public class HistoryResource {
 
     @GET
     @Operation(summary = "The caller's successful uploads, newest first")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryPage.class), examples = @ExampleObject(name = "example", value = "{\"items\":[{\"videoId\":\"dQw4w9WgXcQ\",\"title\":\"Holiday\",\"uploadedAt\":\"2026-11-30T10:00:00Z\"}],\"nextCursor\":null}")))
     public Uni<HistoryPage> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         return service.list(Owners.of(token), cursor, limit);
     }

@@ -6,6 +6,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -28,6 +32,7 @@ public class QuotaResource {
 
     @GET
     @Operation(summary = "Today's YouTube quota per bucket: used, limit, remaining, exhausted, next reset (Pacific midnight)")
+    @APIResponse(responseCode = "200", description = "Usage of vidferry's Google project today", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuotaUsage.class), examples = @ExampleObject(name = "example", value = "{\"projectId\":\"vidferry\",\"buckets\":[{\"bucket\":\"default\",\"used\":120,\"limit\":10000,\"remaining\":9880,\"exhausted\":false,\"resetsAt\":\"2026-12-02T08:00:00Z\"}],\"resetsAt\":\"2026-12-02T08:00:00Z\"}")))
     public Uni<QuotaUsage> today() {
         return service.today();
     }

@@ -70,6 +70,8 @@ public final class ControlRoutes {
         router.post("/_emulator/files/:id/move").handler(this::moveFile);
         router.patch("/_emulator/files/:id").handler(this::renameFile);
         router.get("/_emulator/videos").handler(this::videos);
+        router.post("/_emulator/videos").handler(this::seedVideo);
+        router.post("/_emulator/users/:username/demo").handler(this::demoTree);
         router.get("/_emulator/uploads").handler(this::uploads);
         router.post("/_emulator/uploads/expire").handler(this::expireUploads);
         router.get("/_emulator/quota").handler(ctx -> Json.send(ctx, 200, state.quota().toJson()));
@@ -284,6 +286,27 @@ public final class ControlRoutes {
             throw GoogleError.notFound("File or parent not found").failure();
         }
         Json.send(ctx, 200, Seeder.summary(f));
+    }
+
+    /** {@code {"owner","title","privacyStatus?"}}: a video on the owner's channel as if uploaded now. */
+    private void seedVideo(RoutingContext ctx) {
+        JsonNode b = body(ctx);
+        User owner = user(ctx, required(b, "owner"));
+        ObjectNode snippet = Json.object().put("title", required(b, "title"))
+                .put("description", b.path("description").asText("")).put("channelId", owner.channelId)
+                .put("categoryId", "22").put("publishedAt", state.clock().now().toString());
+        ObjectNode status = Json.object().put("uploadStatus", "processed")
+                .put("privacyStatus", b.path("privacyStatus").asText("private"));
+        Video v = new Video(dev.vidferry.emulator.youtube.YouTubeStore.newVideoId(), owner.channelId, owner.username,
+                "seeded", snippet, status, null, 0, "video/mp4", state.clock().now(), null, "seeded");
+        state.youtube().add(v);
+        Json.send(ctx, 201, Json.object().put("id", v.id).put("channelId", v.channelId));
+    }
+
+    /** The demo's {@code Demo/} tree in one user's My Drive; answers the folder's id. */
+    private void demoTree(RoutingContext ctx) {
+        DriveFile demo = seeder.demoTree(user(ctx, ctx.pathParam("username")));
+        Json.send(ctx, 201, Json.object().put("id", demo.id).put("name", demo.name));
     }
 
     private void videos(RoutingContext ctx) {

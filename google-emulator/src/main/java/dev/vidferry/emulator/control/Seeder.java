@@ -135,26 +135,7 @@ public final class Seeder {
     public void demo() {
         long mib = 1 << 20;
         for (String name : new String[]{"alice", "bob"}) {
-            User u = state.createUser(name, name + "@vidferry.test", name, null, true);
-            DriveFile demo = folder(u, u.rootFolderId, "Demo");
-            DriveFile holidays = folder(u, demo.id, "Holidays");
-            DriveFile talks = folder(u, demo.id, "Talks");
-            DriveFile first = null;
-            for (int i = 1; i <= 8; i++) {
-                DriveFile f = file(u, holidays.id, String.format("holiday-%02d.mp4", i), "video/mp4", (2 + i % 4) * mib,
-                        (long) (name.hashCode() * 31 + i), videoMeta("video/mp4", i));
-                first = first == null ? f : first;
-            }
-            for (int i = 1; i <= 8; i++) {
-                file(u, talks.id, String.format("talk-%02d.mp4", i), "video/mp4", (1 + i % 3) * mib,
-                        (long) (name.hashCode() * 37 + i), videoMeta("video/mp4", i));
-            }
-            for (int i = 1; i <= 4; i++) {
-                file(u, demo.id, String.format("clip-%02d.mov", i), "video/quicktime", 3 * mib,
-                        (long) (name.hashCode() * 41 + i), videoMeta("video/quicktime", i));
-            }
-            file(u, demo.id, "notes.txt", "text/plain", 2048, (long) name.hashCode(), null);
-            shortcut(u, demo.id, "best-holiday.mp4", first.id);
+            demoTree(state.createUser(name, name + "@vidferry.test", name, null, true));
         }
         SharedDrive team = drive.addSharedDrive("Team Videos", Set.of("alice", "bob"), state.clock().now());
         User alice = state.accounts().user("alice");
@@ -163,5 +144,34 @@ public final class Seeder {
             file(alice, promo.id, String.format("promo-%02d.mp4", i), "video/mp4", 4 * mib, 900L + i,
                     videoMeta("video/mp4", i));
         }
+    }
+
+    /**
+     * The demo's {@code Demo/} folder in {@code u}'s My Drive: {@code Holidays/} (8 videos), {@code Talks/} (8
+     * videos), 4 {@code .mov} clips, {@code notes.txt} and the shortcut {@code best-holiday.mp4}. Returns the folder.
+     */
+    public DriveFile demoTree(User u) {
+        long mib = 1 << 20;
+        String name = u.username;
+        DriveFile demo = folder(u, u.rootFolderId, "Demo");
+        DriveFile holidays = folder(u, demo.id, "Holidays");
+        DriveFile talks = folder(u, demo.id, "Talks");
+        DriveFile first = null;
+        for (int i = 1; i <= 8; i++) {
+            DriveFile f = file(u, holidays.id, String.format("holiday-%02d.mp4", i), "video/mp4", (2 + i % 4) * mib,
+                    (long) (name.hashCode() * 31 + i), videoMeta("video/mp4", i));
+            first = first == null ? f : first;
+        }
+        for (int i = 1; i <= 8; i++) {
+            file(u, talks.id, String.format("talk-%02d.mp4", i), "video/mp4", (1 + i % 3) * mib,
+                    (long) (name.hashCode() * 37 + i), videoMeta("video/mp4", i));
+        }
+        for (int i = 1; i <= 4; i++) {
+            file(u, demo.id, String.format("clip-%02d.mov", i), "video/quicktime", 3 * mib,
+                    (long) (name.hashCode() * 41 + i), videoMeta("video/quicktime", i));
+        }
+        file(u, demo.id, "notes.txt", "text/plain", 2048, (long) name.hashCode(), null);
+        shortcut(u, demo.id, "best-holiday.mp4", first.id);
+        return demo;
     }
 }

@@ -204,11 +204,55 @@ public final class YouTubeRoutes {
             channelId = p.channelId();
             videoIds = p.items();
         }
-        int position = 0;
-        for (String id : videoIds) {
-            items.add(itemJson(playlistId, channelId, id, position++, parts));
+        int pageSize = maxResults(ctx);
+        int start = pageStart(ctx, videoIds.size());
+        int end = Math.min(videoIds.size(), start + pageSize);
+        for (int position = start; position < end; position++) {
+            items.add(itemJson(playlistId, channelId, videoIds.get(position), position, parts));
         }
-        Json.send(ctx, 200, YouTubeStore.listResponse("youtube#playlistItemListResponse", items));
+        ObjectNode page = YouTubeStore.listResponse("youtube#playlistItemListResponse", items);
+        ((ObjectNode) page.get("pageInfo")).put("totalResults", videoIds.size()).put("resultsPerPage", pageSize);
+        if (end < videoIds.size()) {
+            page.put("nextPageToken", "EAAa" + end);
+        }
+        if (start > 0) {
+            page.put("prevPageToken", "EAAa" + Math.max(0, start - pageSize));
+        }
+        Json.send(ctx, 200, page);
+    }
+
+    /** {@code maxResults}: 0-50, default 5 (as YouTube). */
+    private static int maxResults(RoutingContext ctx) {
+        String value = ctx.request().getParam("maxResults");
+        if (value == null) {
+            return 5;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 0 && n <= 50) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw GoogleError.badRequest("invalidParameter", "Invalid value for maxResults: " + value).failure();
+    }
+
+    /** Our page tokens are {@code EAAa<offset>}; anything else is YouTube's 400 {@code invalidPageToken}. */
+    private static int pageStart(RoutingContext ctx, int size) {
+        String token = ctx.request().getParam("pageToken");
+        if (token == null || token.isEmpty()) {
+            return 0;
+        }
+        try {
+            int start = token.startsWith("EAAa") ? Integer.parseInt(token.substring(4)) : -1;
+            if (start >= 0 && start <= size) {
+                return start;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw GoogleError.badRequest("invalidPageToken", "The request specifies an invalid page token.").failure();
     }
 
     private void insertPlaylistItem(RoutingContext ctx) {

@@ -178,6 +178,11 @@ public final class EmulatorClient {
         return SeededFile.from(call("POST", "/_emulator/files", body).get(0));
     }
 
+    /** The demo seed's {@code Demo/} tree (20 videos, notes.txt, a shortcut) in the user's My Drive; its folder id. */
+    public String seedDemoTree(String username) {
+        return call("POST", "/_emulator/users/" + username + "/demo", null).get("id").asText();
+    }
+
     /** Every file a user can see (My Drive and shared drives), with md5/sha256 (waits for them). */
     public List<SeededFile> files(String username) {
         List<SeededFile> out = new ArrayList<>();
@@ -194,6 +199,12 @@ public final class EmulatorClient {
     }
 
     // ---- YouTube
+
+    /** A video on the user's channel as if uploaded now; returns its id. */
+    public String seedVideo(String username, String title, String privacyStatus) {
+        return call("POST", "/_emulator/videos", MAPPER.createObjectNode().put("owner", username).put("title", title)
+                .put("privacyStatus", privacyStatus)).get("id").asText();
+    }
 
     public List<UploadedVideo> videos() {
         List<UploadedVideo> out = new ArrayList<>();
