@@ -12,6 +12,7 @@ import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,8 +42,7 @@ public class EventsResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @APIResponse(responseCode = "200", description = "The stream (text/event-stream): state, progress events,"
-            + " heartbeat comments", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
-    @APIResponse(responseCode = "401", description = "No or an invalid bearer token", content = @Content(mediaType = "application/problem+json"))
+            + " heartbeat comments", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, examples = @ExampleObject(name = "example", value = SseExample.VALUE)))
     @Operation(summary = "Follow all your jobs live (text/event-stream)")
     public Multi<OutboundSseEvent> all(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         return streams.all(Owners.of(token), lastEventId, sse);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,9 +42,8 @@ public class JobEventsResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @APIResponse(responseCode = "200", description = "The stream (text/event-stream): state, progress events,"
-            + " heartbeat comments", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
-    @APIResponse(responseCode = "401", description = "No or an invalid bearer token", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such job of the caller", content = @Content(mediaType = "application/problem+json"))
+            + " heartbeat comments", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, examples = @ExampleObject(name = "example", value = SseExample.VALUE)))
+    @APIResponse(responseCode = "404", description = "No such job of the caller")
     @Operation(summary = "Follow one job live (text/event-stream)")
     public Multi<OutboundSseEvent> job(@PathParam("id") String id, @Context Sse sse) {
         // JobStreamAccess has answered 404 already when the job is not the caller's (an SSE response starts at once)
