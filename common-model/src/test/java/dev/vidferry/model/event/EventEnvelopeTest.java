@@ -26,8 +26,8 @@ class EventEnvelopeTest {
     void progressEventsSerialiseWithLowerCaseStatusAndIsoTimes() throws Exception {
         UUID jobId = UUID.randomUUID();
         Instant at = Instant.parse("2026-11-26T10:15:30Z");
-        JobProgress progress = new JobProgress(jobId, "alice", JobStatus.UPLOADING, JobStage.UPLOADING, 42, 420, 1000,
-                100, "uploading", null, null, 1, null, at);
+        JobProgress progress = JobProgress.tick(new JobProgress.JobRef(jobId, "alice", 1), JobStatus.UPLOADING,
+                JobStage.UPLOADING, new JobProgress.Bytes(42, 420, 1000), 100, "uploading", at);
         JsonNode json = mapper.readTree(mapper.writeValueAsString(EventEnvelope.of(EventTypes.JOB_PROGRESS, jobId, at,
                 progress)));
         assertThat(json.get("eventType").asText()).isEqualTo("upload-job.progress");

@@ -92,8 +92,8 @@ final class Jobs {
     /** The envelope the api's outbox relay would publish for a job row. */
     static EventEnvelope<JobRequested> requested(UUID jobId, String ownerId, String fileId, long size, String md5,
             VideoMetadata metadata) {
-        return EventEnvelope.of(EventTypes.JOB_REQUESTED, jobId, Instant.now(), new JobRequested(jobId, ownerId, fileId,
-                "clip.mp4", "video/mp4", size, md5, metadata, 0, "created"));
+        return EventEnvelope.of(EventTypes.JOB_REQUESTED, jobId, Instant.now(), JobRequested.submitted(jobId, ownerId,
+                new JobRequested.DriveFile(fileId, "clip.mp4", "video/mp4", size, md5), metadata, 0));
     }
 
     static void publish(EventEnvelope<JobRequested> envelope) {
