@@ -18,6 +18,7 @@ public class ApiTestProfile implements QuarkusTestProfile {
     public static final String DATABASE = "vidferry_test_api";
     public static final long MAX_SIZE = 64L << 20;
     public static final long WARNING_SIZE = 32L << 20;
+    public static final String OLD_KEY = "b2xkLWtleS1vbGQta2V5LW9sZC1rZXktb2xkLWtleSE=";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -25,7 +26,9 @@ public class ApiTestProfile implements QuarkusTestProfile {
                 "vidferry.jobs.max-size", String.valueOf(MAX_SIZE),
                 "vidferry.jobs.warning-size", String.valueOf(WARNING_SIZE),
                 "vidferry.outbox.relay.poll-interval", "500ms",
-                "vidferry.outbox.relay.send-timeout", "3s");
+                "vidferry.outbox.relay.send-timeout", "3s",
+                // a retired key: rows sealed with it must still open (KeyRotationTest); "test" stays active
+                "vidferry.crypto.keys.old", OLD_KEY);
     }
 
     @Override

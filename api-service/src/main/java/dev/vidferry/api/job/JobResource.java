@@ -1,5 +1,6 @@
 package dev.vidferry.api.job;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,9 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
+import dev.vidferry.api.auth.Roles;
 import dev.vidferry.api.common.Owners;
 import dev.vidferry.model.api.BulkCreateJobsRequest;
 import dev.vidferry.model.api.BulkCreateJobsResponse;
@@ -30,7 +32,7 @@ import dev.vidferry.model.api.JobView;
 
 /** Upload jobs of the caller. */
 @Path("/api/v1/jobs")
-@Authenticated
+@RolesAllowed(Roles.USER)
 @Tag(name = "Jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public class JobResource {
@@ -38,8 +40,10 @@ public class JobResource {
     private final JobService service;
     private final BulkJobService bulk;
     private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public JobResource(JobService service, BulkJobService bulk, JsonWebToken token) {
+    public JobResource(JobService service, BulkJobService bulk, JsonWebToken token, SecurityIdentity identity) {
+        this.identity = identity;
         this.service = service;
         this.bulk = bulk;
         this.token = token;
@@ -69,14 +73,14 @@ public class JobResource {
     @Operation(summary = "List the caller's jobs, newest first, with counts per status")
     public Uni<JobPage> list(@QueryParam("status") String status, @QueryParam("batchId") String batchId,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        return service.list(Owners.of(token), status, batchId, cursor, limit);
+        return service.list(Owners.scope(token, identity), status, batchId, cursor, limit);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One of the caller's jobs")
     public Uni<JobView> get(@PathParam("id") String id) {
-        return service.get(Owners.of(token), id);
+        return service.get(Owners.scope(token, identity), id);
     }
 
     /** 200 when cancelled now, 202 when a running job was asked to stop. */
@@ -84,7 +88,7 @@ public class JobResource {
     @Path("{id}/cancel")
     @Operation(summary = "Cancel a job (202 while a running job stops)")
     public Uni<RestResponse<JobView>> cancel(@PathParam("id") String id) {
-        return service.cancel(Owners.of(token), id).map(outcome -> outcome.accepted()
+        return service.cancel(Owners.scope(token, identity), id).map(outcome -> outcome.accepted()
                 ? RestResponse.status(Response.Status.ACCEPTED, outcome.job())
                 : RestResponse.ok(outcome.job()));
     }
@@ -93,14 +97,14 @@ public class JobResource {
     @Path("{id}/retry")
     @Operation(summary = "Retry a failed or cancelled job")
     public Uni<JobView> retry(@PathParam("id") String id) {
-        return service.retry(Owners.of(token), id);
+        return service.retry(Owners.scope(token, identity), id);
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a job that is not running")
     public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
-        return service.delete(Owners.of(token), id).map(x -> RestResponse.noContent());
+        return service.delete(Owners.scope(token, identity), id).map(x -> RestResponse.noContent());
     }
 
     /** Removes the caller's completed, failed and cancelled jobs. */

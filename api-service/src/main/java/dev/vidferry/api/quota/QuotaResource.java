@@ -1,5 +1,6 @@
 package dev.vidferry.api.quota;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,14 +9,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
+import dev.vidferry.api.auth.Roles;
 import dev.vidferry.model.quota.QuotaUsage;
 
 /** How much YouTube quota is left today (shared by every user: it belongs to vidferry's Google project). */
 @Path("/api/v1/quota")
-@Authenticated
+@RolesAllowed(Roles.USER)
 @Tag(name = "Quota")
 @Produces(MediaType.APPLICATION_JSON)
 public class QuotaResource {
