@@ -134,6 +134,7 @@ public class JobService {
                 job.stage = null;
                 job.message = "Cancelled by the user";
                 job.nextAttemptAt = null;
+                job.uploadSessionUri = null; // a resumable session of an earlier attempt dies with the job
                 job.completedAt = now;
                 job.updatedAt = now;
                 return events.statusChanged(job).map(x -> new CancelOutcome(mapper.toView(job), false));

@@ -100,6 +100,27 @@ public class TokenCipher {
         return decrypt(keyId, sealed, binding.ownerId());
     }
 
+    private static final String TEXT_PREFIX = "vfenc1:";
+
+    /**
+     * For a text column: {@link #seal} as {@code vfenc1:<keyId>:<base64>} (the key id travels in the value). Used for
+     * upload session URLs, which upload to the channel without any token.
+     */
+    public String sealText(String plaintext, Binding binding) {
+        Sealed sealed = seal(plaintext, binding);
+        return TEXT_PREFIX + sealed.keyId() + ":" + Base64.getEncoder().encodeToString(sealed.ciphertext());
+    }
+
+    /** Opens {@link #sealText}'s value; a value written before encryption (no prefix) is answered as it is. */
+    public String openText(String stored, Binding binding) {
+        if (stored == null || !stored.startsWith(TEXT_PREFIX)) {
+            return stored;
+        }
+        int colon = stored.indexOf(':', TEXT_PREFIX.length());
+        return open(stored.substring(TEXT_PREFIX.length(), colon), Base64.getDecoder().decode(stored.substring(colon + 1)),
+                binding);
+    }
+
     /** Whether a ciphertext is in the current format with the active key (re-encryption can skip it). */
     public boolean isCurrent(String keyId, byte[] sealed, Binding binding) {
         if (!activeKeyId.equals(keyId) || sealed.length <= 1 + IV_BYTES || sealed[0] != FORMAT_V2) {

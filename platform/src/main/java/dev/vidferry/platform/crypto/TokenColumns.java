@@ -19,4 +19,8 @@ public final class TokenColumns {
     public static TokenCipher.Binding consentVerifier(String ownerId, UUID stateId) {
         return TokenCipher.Binding.of(ownerId, stateId, "google_consent_state.verifier");
     }
+
+    public static TokenCipher.Binding uploadSession(String ownerId, UUID jobId) {
+        return TokenCipher.Binding.of(ownerId, jobId, "upload_job.upload_session_uri");
+    }
 }

@@ -85,6 +85,16 @@ public class GoogleAccounts {
         return new Account(id, ownerId, row.getString("channel_id"), credentials);
     }
 
+    /** An upload session URL as stored in {@code upload_job} (sealed: it uploads to the channel without a token). */
+    public String sealSession(String ownerId, UUID jobId, String sessionUri) {
+        return sessionUri == null ? null : cipher.sealText(sessionUri, TokenColumns.uploadSession(ownerId, jobId));
+    }
+
+    /** The stored upload session URL in clear (a value stored before encryption is read as it is). */
+    public String openSession(String ownerId, UUID jobId, String stored) {
+        return cipher.openText(stored, TokenColumns.uploadSession(ownerId, jobId));
+    }
+
     /** Marks the account as needing a new consent (its refresh token was refused). */
     public void markReconnectRequired(UUID accountId, String reason) {
         pool.preparedQuery("UPDATE google_account SET status = 'reconnect_required', status_reason = $2, "

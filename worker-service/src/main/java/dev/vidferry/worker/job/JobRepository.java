@@ -205,8 +205,9 @@ public class JobRepository {
             EventEnvelope<JobProgress> event) {
         return pool.withTransaction(tx -> update(tx, JobStatus.COMPLETED, "stage = 'finished', progress = 100, "
                 + "bytes_transferred = $4, video_id = $5, video_url = $6, message = $7, completed_at = now(), "
-                + "lease_expires_at = NULL, next_attempt_at = NULL, error_code = NULL, error_message = NULL",
-                fence, event.data().bytesTransferred(), videoId, videoUrl, event.data().message())
+                + "lease_expires_at = NULL, next_attempt_at = NULL, error_code = NULL, error_message = NULL, "
+                + "upload_session_uri = NULL", fence, event.data().bytesTransferred(), videoId, videoUrl,
+                event.data().message())
                 .flatMap(done -> {
                     if (!done) {
                         return Uni.createFrom().item(false);
@@ -229,8 +230,8 @@ public class JobRepository {
     /** Finishes the job as failed. */
     public Uni<Boolean> fail(Fence fence, String errorCode, String errorMessage, EventEnvelope<JobProgress> event) {
         return transition(fence, JobStatus.FAILED, "error_code = $4, error_message = $5, message = $6, "
-                + "completed_at = now(), lease_expires_at = NULL, next_attempt_at = NULL", event,
-                errorCode, errorMessage, event.data().message());
+                + "completed_at = now(), lease_expires_at = NULL, next_attempt_at = NULL, upload_session_uri = NULL",
+                event, errorCode, errorMessage, event.data().message());
     }
 
     /** Hands the job back (pending, lease cleared) to be claimed again at {@code nextAttemptAt}; keeps the session. */
@@ -289,7 +290,8 @@ public class JobRepository {
     /** Marks the job cancelled (the user asked for it while it ran). */
     public Uni<Boolean> cancel(Fence fence, EventEnvelope<JobProgress> event) {
         return transition(fence, JobStatus.CANCELLED, "stage = 'finished', message = $4, completed_at = now(), "
-                + "lease_expires_at = NULL, next_attempt_at = NULL", event, event.data().message());
+                + "lease_expires_at = NULL, next_attempt_at = NULL, upload_session_uri = NULL", event,
+                event.data().message());
     }
 
     /** A fenced write that also reports whether the user asked to cancel the job. */
