@@ -18,20 +18,23 @@ public class ApiTestProfile implements QuarkusTestProfile {
     public static final String DATABASE = "vidferry_test_api";
     public static final long MAX_SIZE = 64L << 20;
     public static final long WARNING_SIZE = 32L << 20;
+    public static final String OLD_KEY = "b2xkLWtleS1vbGQta2V5LW9sZC1rZXktb2xkLWtleSE=";
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "vidferry.jobs.max-size", String.valueOf(MAX_SIZE),
-                "vidferry.jobs.warning-size", String.valueOf(WARNING_SIZE),
-                "vidferry.outbox.relay.poll-interval", "500ms",
-                "vidferry.outbox.relay.send-timeout", "3s",
-                "vidferry.events.heartbeat", "300ms",
+        return Map.ofEntries(
+                Map.entry("vidferry.jobs.max-size", String.valueOf(MAX_SIZE)),
+                Map.entry("vidferry.jobs.warning-size", String.valueOf(WARNING_SIZE)),
+                Map.entry("vidferry.outbox.relay.poll-interval", "500ms"),
+                Map.entry("vidferry.outbox.relay.send-timeout", "3s"),
+                Map.entry("vidferry.events.heartbeat", "300ms"),
                 // webhooks: quick retries so a failing receiver is given up (and its hook disabled) within seconds
-                "vidferry.webhooks.max-attempts", "3",
-                "vidferry.webhooks.initial-backoff", "200ms",
-                "vidferry.webhooks.disable-after-failures", "2",
-                "vidferry.webhooks.poll-interval", "200ms");
+                Map.entry("vidferry.webhooks.max-attempts", "3"),
+                Map.entry("vidferry.webhooks.initial-backoff", "200ms"),
+                Map.entry("vidferry.webhooks.disable-after-failures", "2"),
+                Map.entry("vidferry.webhooks.poll-interval", "200ms"),
+                // a retired key: rows sealed with it must still open (KeyRotationTest); "test" stays active
+                Map.entry("vidferry.crypto.keys.old", OLD_KEY));
     }
 
     @Override

@@ -28,6 +28,28 @@ public final class Db {
         }
     }
 
+    /** The first row's columns (by lower-case label), or an empty map. */
+    public static java.util.Map<String, Object> row(String sql, Object... args) {
+        try (Connection c = PostgresResource.connect(ApiTestProfile.DATABASE);
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                if (rows.next()) {
+                    for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                        row.put(rows.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT),
+                                rows.getObject(i));
+                    }
+                }
+                return row;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static int execute(String sql, Object... args) {
         try (Connection c = PostgresResource.connect(ApiTestProfile.DATABASE);
                 PreparedStatement statement = c.prepareStatement(sql)) {

@@ -12,7 +12,7 @@ import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A user's connected Google account; tokens encrypted with {@code TokenCipher}, associated data = owner id. */
+/** A user's connected Google account; tokens sealed with {@code TokenCipher}, bound to owner + row + column. */
 @Entity
 @Table(name = "google_account")
 @DynamicUpdate
@@ -26,6 +26,9 @@ public class GoogleAccount {
     public String ownerId;
     @Column(name = "account_key", nullable = false)
     public String accountKey = DEFAULT_KEY;
+    /** Jobs without {@code googleAccountId} use the owner's default account (at most one, a partial unique index). */
+    @Column(name = "is_default", nullable = false)
+    public boolean isDefault;
     @Column(name = "google_subject")
     public String googleSubject;
     public String email;

@@ -1,9 +1,12 @@
 package dev.vidferry.api.account;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -14,27 +17,39 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
+import dev.vidferry.api.auth.Roles;
 import dev.vidferry.api.common.Owners;
+import dev.vidferry.api.google.GoogleAccountsService;
 import dev.vidferry.model.api.ConnectGoogleAccountRequest;
 import dev.vidferry.model.api.GoogleAccountView;
 
 /** The caller's Google connection. */
 @Path("/api/v1/google/account")
-@Authenticated
+@RolesAllowed(Roles.USER)
 @Tag(name = "Google account")
 @Produces(MediaType.APPLICATION_JSON)
 public class GoogleAccountResource {
 
     private final GoogleAccountService service;
+    private final GoogleAccountsService accounts;
     private final JsonWebToken token;
 
-    public GoogleAccountResource(GoogleAccountService service, JsonWebToken token) {
+    public GoogleAccountResource(GoogleAccountService service, GoogleAccountsService accounts, JsonWebToken token) {
         this.service = service;
+        this.accounts = accounts;
         this.token = token;
+    }
+
+    /** Forgets one of the caller's accounts and revokes its grant at Google; someone else's id answers 404. */
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Disconnect one of the caller's Google accounts (revokes the grant at Google)")
+    public Uni<RestResponse<Void>> disconnect(@PathParam("id") String id) {
+        return accounts.disconnect(Owners.of(token), id).map(x -> RestResponse.noContent());
     }
 
     /** Stores a Google refresh token (verified with Google first, encrypted at rest). */

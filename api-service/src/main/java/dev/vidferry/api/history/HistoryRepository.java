@@ -17,10 +17,14 @@ public class HistoryRepository implements PanacheRepositoryBase<UploadHistory, U
 
     /** Up to {@code limit} entries after {@code cursor}, newest first. */
     public Uni<List<UploadHistory>> page(String ownerId, Cursor cursor, int limit) {
-        String query = "ownerId = :owner" + (cursor != null
+        // a null owner: an admin's view of everyone's history
+        String query = (ownerId == null ? "id is not null" : "ownerId = :owner") + (cursor != null
                 ? " and (uploadedAt < :at or (uploadedAt = :at and id < :id))"
                 : "");
-        Parameters params = Parameters.with("owner", ownerId);
+        Parameters params = new Parameters();
+        if (ownerId != null) {
+            params.and("owner", ownerId);
+        }
         if (cursor != null) {
             params.and("at", cursor.at()).and("id", cursor.id());
         }

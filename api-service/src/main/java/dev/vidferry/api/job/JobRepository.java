@@ -28,20 +28,25 @@ import dev.vidferry.platform.job.JobStatement;
 @ApplicationScoped
 public class JobRepository implements PanacheRepositoryBase<UploadJob, UUID> {
 
-    /** The owner's job, or null (also for someone else's job). */
+    /** The owner's job, or null (also for someone else's job); a null owner (an admin) finds anyone's. */
     public Uni<UploadJob> findOwned(UUID id, String ownerId) {
-        return find("id = ?1 and ownerId = ?2", id, ownerId).firstResult();
+        return (ownerId == null ? find("id = ?1", id) : find("id = ?1 and ownerId = ?2", id, ownerId)).firstResult();
     }
 
     /** The owner's job locked for update ({@code SELECT ... FOR UPDATE}), or null. */
     public Uni<UploadJob> lockOwned(UUID id, String ownerId) {
-        return find("id = ?1 and ownerId = ?2", id, ownerId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return (ownerId == null ? find("id = ?1", id) : find("id = ?1 and ownerId = ?2", id, ownerId))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /** Up to {@code limit} jobs after {@code cursor}, newest first. */
     public Uni<List<UploadJob>> page(String ownerId, JobStatus status, String batchId, Cursor cursor, int limit) {
-        StringBuilder query = new StringBuilder("ownerId = :owner");
-        Parameters params = Parameters.with("owner", ownerId);
+        // a null owner: an admin's listing of everyone's jobs
+        StringBuilder query = new StringBuilder(ownerId == null ? "id is not null" : "ownerId = :owner");
+        Parameters params = new Parameters();
+        if (ownerId != null) {
+            params.and("owner", ownerId);
+        }
         if (status != null) {
             query.append(" and status = :status");
             params.and("status", status);
@@ -59,10 +64,14 @@ public class JobRepository implements PanacheRepositoryBase<UploadJob, UUID> {
 
     /** Jobs per status (every status present), for the owner and optionally one batch. */
     public Uni<Map<JobStatus, Long>> countByStatus(String ownerId, String batchId) {
-        String hql = "select j.status, count(j) from UploadJob j where j.ownerId = :owner"
+        String hql = "select j.status, count(j) from UploadJob j where "
+                + (ownerId == null ? "j.id is not null" : "j.ownerId = :owner")
                 + (batchId != null ? " and j.batchId = :batch" : "") + " group by j.status";
         return getSession().chain(session -> {
-            var query = session.createSelectionQuery(hql, Object[].class).setParameter("owner", ownerId);
+            var query = session.createSelectionQuery(hql, Object[].class);
+            if (ownerId != null) {
+                query.setParameter("owner", ownerId);
+            }
             if (batchId != null) {
                 query.setParameter("batch", batchId);
             }

@@ -1,5 +1,6 @@
 package dev.vidferry.api.job;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,9 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
+import dev.vidferry.api.auth.Roles;
 import dev.vidferry.api.common.Owners;
 import dev.vidferry.model.api.BulkCreateJobsRequest;
 import dev.vidferry.model.api.BulkCreateJobsResponse;
@@ -34,7 +36,7 @@ import dev.vidferry.model.api.JobView;
 
 /** Upload jobs of the caller. */
 @Path("/api/v1/jobs")
-@Authenticated
+@RolesAllowed(Roles.USER)
 @Tag(name = "Jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public class JobResource {
@@ -46,8 +48,10 @@ public class JobResource {
     private final JobService service;
     private final BulkJobService bulk;
     private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public JobResource(JobService service, BulkJobService bulk, JsonWebToken token) {
+    public JobResource(JobService service, BulkJobService bulk, JsonWebToken token, SecurityIdentity identity) {
+        this.identity = identity;
         this.service = service;
         this.bulk = bulk;
         this.token = token;
@@ -88,7 +92,7 @@ public class JobResource {
             + "],\"nextCursor\":null,\"counts\":{\"pending\":1,\"downloading\":0,\"uploading\":0,\"deferred\":0,\"completed\":0,\"failed\":0,\"cancelled\":0},\"total\":1}")))
     public Uni<JobPage> list(@QueryParam("status") String status, @QueryParam("batchId") String batchId,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        return service.list(Owners.of(token), status, batchId, cursor, limit);
+        return service.list(Owners.scope(token, identity), status, batchId, cursor, limit);
     }
 
     @GET
@@ -96,7 +100,7 @@ public class JobResource {
     @Operation(summary = "One of the caller's jobs")
     @APIResponse(responseCode = "200", description = "The job", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class), examples = @ExampleObject(name = "example", value = JobResource.JOB_EXAMPLE)))
     public Uni<JobView> get(@PathParam("id") String id) {
-        return service.get(Owners.of(token), id);
+        return service.get(Owners.scope(token, identity), id);
     }
 
     /** 200 when cancelled now, 202 when a running job was asked to stop. */
@@ -107,7 +111,7 @@ public class JobResource {
     @APIResponse(responseCode = "202", description = "A running job was asked to stop; cancelRequestedAt is set", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class), examples = @ExampleObject(name = "example", value = JobResource.JOB_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The job is already finished")
     public Uni<RestResponse<JobView>> cancel(@PathParam("id") String id) {
-        return service.cancel(Owners.of(token), id).map(outcome -> outcome.accepted()
+        return service.cancel(Owners.scope(token, identity), id).map(outcome -> outcome.accepted()
                 ? RestResponse.status(Response.Status.ACCEPTED, outcome.job())
                 : RestResponse.ok(outcome.job()));
     }
@@ -118,7 +122,7 @@ public class JobResource {
     @APIResponse(responseCode = "200", description = "Pending again, attempts reset, dispatched", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class), examples = @ExampleObject(name = "example", value = JobResource.JOB_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Only failed or cancelled jobs can be retried")
     public Uni<JobView> retry(@PathParam("id") String id) {
-        return service.retry(Owners.of(token), id);
+        return service.retry(Owners.scope(token, identity), id);
     }
 
     @DELETE
@@ -127,7 +131,7 @@ public class JobResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "The job is downloading or uploading: cancel it first")
     public Uni<RestResponse<Void>> delete(@PathParam("id") String id) {
-        return service.delete(Owners.of(token), id).map(x -> RestResponse.noContent());
+        return service.delete(Owners.scope(token, identity), id).map(x -> RestResponse.noContent());
     }
 
     /** Removes the caller's completed, failed and cancelled jobs. */

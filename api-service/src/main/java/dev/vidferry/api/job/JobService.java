@@ -68,10 +68,23 @@ public class JobService {
         if (!violations.isEmpty()) {
             return Uni.createFrom().failure(ApiException.validation(violations));
         }
-        return Panache.withSession(() -> accounts.credentialsOf(ownerId))
+        return Panache.withSession(() -> accounts.credentialsOf(ownerId, accountIdOf(request.googleAccountId())))
                 .chain(credentials -> acceptableFile(credentials, request.driveFileId())
                         .chain(file -> Panache.withTransaction(() -> insert(ownerId, credentials, request, file))))
                 .map(mapper::toView);
+    }
+
+    /** The job's Google account, or null for the owner's default; not a UUID: 422 naming the field. */
+    static UUID accountIdOf(String googleAccountId) {
+        if (googleAccountId == null || googleAccountId.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(googleAccountId.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField("validation", "googleAccountId", "invalidFormat",
+                    "googleAccountId must be a UUID");
+        }
     }
 
     @WithSession

@@ -1,5 +1,6 @@
 package dev.vidferry.api.quota;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,14 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
+import dev.vidferry.api.auth.Roles;
 import dev.vidferry.model.quota.QuotaUsage;
 
 /** How much YouTube quota is left today (shared by every user: it belongs to vidferry's Google project). */
 @Path("/api/v1/quota")
-@Authenticated
+@RolesAllowed(Roles.USER)
 @Tag(name = "Quota")
 @Produces(MediaType.APPLICATION_JSON)
 public class QuotaResource {

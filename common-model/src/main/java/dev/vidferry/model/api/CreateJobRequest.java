@@ -10,6 +10,9 @@ import dev.vidferry.model.metadata.VideoMetadata;
  * @param metadata how the video should look on YouTube; required, validated by YouTube's rules
  * @param batchId optional label grouping jobs (e.g. one folder scan), at most 200 characters
  * @param folderPath optional Drive folder path shown with the job, at most 1000 characters
+ * @param googleAccountId optional: which of the caller's Google accounts (channels) uploads; default: their default
+ *        account ({@code GET /api/v1/google/accounts})
  */
-public record CreateJobRequest(String driveFileId, VideoMetadata metadata, String batchId, String folderPath) {
+public record CreateJobRequest(String driveFileId, VideoMetadata metadata, String batchId, String folderPath,
+        String googleAccountId) {
 }

@@ -189,6 +189,9 @@ public final class Accounts {
         if (user != null) {
             c.put("email", user.email).put("email_verified", true).put("name", user.name)
                     .put("preferred_username", user.username);
+            if (!user.roles.isEmpty()) {
+                user.roles.stream().sorted().forEach(c.putArray("roles")::add);
+            }
         }
         c.put("scope", Scopes.join(scopes)).put("iat", now).put("exp", now + accessTokenTtlSeconds)
                 .put("jti", UUID.randomUUID().toString()).put("typ", "Bearer");

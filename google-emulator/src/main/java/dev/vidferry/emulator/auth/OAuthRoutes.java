@@ -101,6 +101,9 @@ public final class OAuthRoutes {
             redirect(ctx, redirect, "error", "none".equals(p.get("prompt")) ? "login_required" : "access_denied", state);
             return;
         }
+        // granular consent: the user may untick some of the requested scopes
+        scopes = new java.util.LinkedHashSet<>(scopes);
+        scopes.removeAll(user.declinedScopes);
         String method = p.get("code_challenge_method") != null ? p.get("code_challenge_method") : "plain";
         String code = accounts.storeCode(new Accounts.AuthCode(user.username, client.clientId(), redirect, scopes,
                 p.get("code_challenge"), method, "offline".equals(p.get("access_type")), p.get("nonce"),
@@ -201,6 +204,10 @@ public final class OAuthRoutes {
                 return;
             }
             scopes = asked;
+        }
+        if (!user.declinedScopes.isEmpty()) {
+            scopes = new java.util.LinkedHashSet<>(scopes);
+            scopes.removeAll(user.declinedScopes);
         }
         sendTokens(ctx, user, client.clientId(), scopes, grant, null, false);
     }

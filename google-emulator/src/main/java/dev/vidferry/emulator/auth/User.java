@@ -21,6 +21,13 @@ public final class User {
     public volatile boolean channelVerified;
     /** false: a Google account without a YouTube channel (uploads answer 401 youtubeSignupRequired) */
     public volatile boolean hasChannel = true;
+    /** Roles put in the {@code roles} claim of the user's tokens (what an identity provider's role mapping does). */
+    public volatile java.util.Set<String> roles = java.util.Set.of();
+    /**
+     * Scopes the user unticks on Google's granular consent screen (or removes later in their Google account): never
+     * granted at authorize, dropped from the scopes of later refreshes.
+     */
+    public volatile java.util.Set<String> declinedScopes = java.util.Set.of();
 
     public User(String username, String email, String password, String channelTitle, boolean channelVerified) {
         this.username = username;

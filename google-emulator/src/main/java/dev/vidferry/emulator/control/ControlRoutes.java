@@ -67,6 +67,8 @@ public final class ControlRoutes {
         router.post("/_emulator/files/:id/trash").handler(this::trashFile);
         router.put("/_emulator/files/:id/content").handler(this::replaceContent);
         router.put("/_emulator/users/:username/channel").handler(this::channel);
+        router.put("/_emulator/users/:username/consent").handler(this::consent);
+        router.put("/_emulator/issuer").handler(this::issuer);
         router.post("/_emulator/files/:id/move").handler(this::moveFile);
         router.patch("/_emulator/files/:id").handler(this::renameFile);
         router.get("/_emulator/videos").handler(this::videos);
@@ -125,6 +127,11 @@ public final class ControlRoutes {
         String username = required(b, "username");
         User u = state.createUser(username, text(b, "email"), text(b, "password"), text(b, "channelTitle"),
                 b.path("channelVerified").asBoolean(true));
+        if (b.path("roles").isArray()) {
+            java.util.Set<String> roles = new java.util.TreeSet<>();
+            b.path("roles").forEach(r -> roles.add(r.asText()));
+            u.roles = java.util.Set.copyOf(roles);
+        }
         ObjectNode out = userJson(u);
         out.setAll(tokens(u, text(b, "clientId"), text(b, "scopes")));
         Json.send(ctx, 201, out);
@@ -262,6 +269,27 @@ public final class ControlRoutes {
         }
         u.hasChannel = body(ctx).path("exists").asBoolean(true);
         Json.send(ctx, 200, Json.object().put("username", u.username).put("exists", u.hasChannel));
+    }
+
+    /** {@code {"issuer":"..."}}: the {@code iss} of tokens issued from now on (null: the emulator's own URL). */
+    private void issuer(RoutingContext ctx) {
+        String previous = state.accounts().issuer();
+        state.accounts().issuer(text(body(ctx), "issuer"));
+        Json.send(ctx, 200, Json.object().put("previous", previous).put("issuer", state.accounts().issuer()));
+    }
+
+    /** {@code {"declinedScopes":[...]}}: scopes the user refuses on the consent screen (and on later refreshes). */
+    private void consent(RoutingContext ctx) {
+        User u = state.accounts().user(ctx.pathParam("username"));
+        if (u == null) {
+            throw GoogleError.notFound("No such user").failure();
+        }
+        java.util.Set<String> declined = new java.util.TreeSet<>();
+        body(ctx).path("declinedScopes").forEach(s -> declined.add(s.asText()));
+        u.declinedScopes = java.util.Set.copyOf(declined);
+        ObjectNode out = Json.object().put("username", u.username);
+        declined.forEach(out.putArray("declinedScopes")::add);
+        Json.send(ctx, 200, out);
     }
 
     private void trashFile(RoutingContext ctx) {

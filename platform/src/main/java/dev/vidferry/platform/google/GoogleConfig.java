@@ -25,6 +25,14 @@ public interface GoogleConfig {
     @WithDefault("https://oauth2.googleapis.com/token")
     String tokenUri();
 
+    /** OAuth 2.0 authorization endpoint the browser consent flow redirects to. */
+    @WithDefault("https://accounts.google.com/o/oauth2/v2/auth")
+    String authorizationUri();
+
+    /** OAuth 2.0 revocation endpoint (disconnecting an account revokes its grant). */
+    @WithDefault("https://oauth2.googleapis.com/revoke")
+    String revocationUri();
+
     /** OAuth client id of our Google Cloud project. */
     @WithDefault("vidferry")
     String clientId();

@@ -52,7 +52,7 @@ public final class JobCommands {
             throw new IllegalStateException("a running job is cancelled by its worker, not by the api");
         }
         return new JobStatement("UPDATE upload_job SET status = 'cancelled', stage = NULL, "
-                + "message = 'Cancelled by the user', next_attempt_at = NULL, completed_at = now(), "
+                + "message = 'Cancelled by the user', next_attempt_at = NULL, upload_session_uri = NULL, completed_at = now(), "
                 + "updated_at = now() WHERE id = $1 AND status = $2", List.of(id, from.wireName()));
     }
 

@@ -25,7 +25,7 @@ public enum JobSweep {
     CANCEL_ORPHANED(EnumSet.of(DOWNLOADING, UPLOADING), CANCELLED, false,
             "status = 'cancelled', stage = 'finished', lease_owner = NULL, lease_expires_at = NULL, "
                     + "next_attempt_at = NULL, message = 'Cancelled by the user', completed_at = now(), "
-                    + "updated_at = now()",
+                    + "upload_session_uri = NULL, updated_at = now()",
             "j.status IN ('downloading', 'uploading') AND j.lease_expires_at < now() "
                     + "AND j.cancel_requested_at IS NOT NULL",
             "j.lease_expires_at"),
@@ -35,7 +35,8 @@ public enum JobSweep {
             "status = 'failed', lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = NULL, "
                     + "error_code = 'RETRIES_EXHAUSTED', "
                     + "error_message = 'The worker running this job was lost and no attempts are left', "
-                    + "message = 'Worker lost; no attempts left', completed_at = now(), updated_at = now()",
+                    + "message = 'Worker lost; no attempts left', completed_at = now(), upload_session_uri = NULL, "
+                    + "updated_at = now()",
             "j.status IN ('downloading', 'uploading') AND j.lease_expires_at < now() AND j.attempt >= j.max_attempts",
             "j.lease_expires_at"),
 

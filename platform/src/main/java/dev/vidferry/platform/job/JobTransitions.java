@@ -58,7 +58,7 @@ public class JobTransitions {
             Upload upload, EventEnvelope<JobProgress> event) {
         return update(tx, JobStatus.COMPLETED, "stage = 'finished', progress = 100, bytes_transferred = $4, "
                 + "video_id = $5, video_url = $6, message = $7, completed_at = now(), lease_expires_at = NULL, "
-                + "next_attempt_at = NULL, error_code = NULL, error_message = NULL",
+                + "next_attempt_at = NULL, error_code = NULL, error_message = NULL, upload_session_uri = NULL",
                 fence, event.data().bytesTransferred(), videoId, videoUrl, event.data().message())
                 .flatMap(done -> {
                     if (!done) {
@@ -84,7 +84,7 @@ public class JobTransitions {
     public Uni<Boolean> fail(SqlClient tx, Fence fence, String errorCode, String errorMessage,
             EventEnvelope<JobProgress> event) {
         return transition(tx, fence, JobStatus.FAILED, "error_code = $4, error_message = $5, message = $6, "
-                + "completed_at = now(), lease_expires_at = NULL, next_attempt_at = NULL", event,
+                + "completed_at = now(), lease_expires_at = NULL, next_attempt_at = NULL, upload_session_uri = NULL", event,
                 errorCode, errorMessage, event.data().message());
     }
 
@@ -126,7 +126,8 @@ public class JobTransitions {
     /** Marks the job cancelled (the user asked for it while it ran). */
     public Uni<Boolean> cancel(SqlClient tx, Fence fence, EventEnvelope<JobProgress> event) {
         return transition(tx, fence, JobStatus.CANCELLED, "stage = 'finished', message = $4, completed_at = now(), "
-                + "lease_expires_at = NULL, next_attempt_at = NULL", event, event.data().message());
+                + "lease_expires_at = NULL, next_attempt_at = NULL, upload_session_uri = NULL", event,
+                event.data().message());
     }
 
     /** The SQL form of "from a running state a worker may move to {@code to}". */

@@ -67,4 +67,52 @@ class TokenCipherTest {
         assertThatThrownBy(() -> new TokenCipher(config("k9", Map.of("k1", key(1)))))
                 .hasMessageContaining("k9");
     }
+
+    private static final java.util.UUID ROW = java.util.UUID.randomUUID();
+
+    @Test
+    void aSealedTokenOpensOnlyWithItsOwnerRowAndColumn() {
+        TokenCipher cipher = new TokenCipher(config("k1", Map.of("k1", key(1))));
+        TokenCipher.Binding binding = TokenCipher.Binding.of("alice", ROW, "refresh_token");
+        TokenCipher.Sealed sealed = cipher.seal("1//refresh-token", binding);
+
+        assertThat(sealed.keyId()).isEqualTo("k1");
+        assertThat(new String(sealed.ciphertext(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("refresh-token");
+        assertThat(cipher.open("k1", sealed.ciphertext(), binding)).isEqualTo("1//refresh-token");
+        assertThat(cipher.seal("1//refresh-token", binding).ciphertext()).isNotEqualTo(sealed.ciphertext());
+        assertThatThrownBy(() -> cipher.open("k1", sealed.ciphertext(), TokenCipher.Binding.of("bob", ROW,
+                "refresh_token"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cipher.open("k1", sealed.ciphertext(), TokenCipher.Binding.of("alice",
+                java.util.UUID.randomUUID(), "refresh_token"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cipher.open("k1", sealed.ciphertext(), TokenCipher.Binding.of("alice", ROW,
+                "access_token"))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void legacyOwnerBoundRowsStillOpenAndAreNotCurrent() {
+        TokenCipher cipher = new TokenCipher(config("k1", Map.of("k1", key(1))));
+        TokenCipher.Binding binding = TokenCipher.Binding.of("alice", ROW, "refresh_token");
+        for (int i = 0; i < 600; i++) { // enough legacy IVs that some start with the v2 format byte
+            TokenCipher.Sealed legacy = cipher.encrypt("legacy-" + i, "alice");
+            assertThat(cipher.open("k1", legacy.ciphertext(), binding)).isEqualTo("legacy-" + i);
+            assertThat(cipher.isCurrent("k1", legacy.ciphertext(), binding)).isFalse();
+        }
+        assertThat(cipher.isCurrent("k1", cipher.seal("new", binding).ciphertext(), binding)).isTrue();
+    }
+
+    @Test
+    void afterRotationOldRowsOpenAndNewOnesUseTheNewKey() {
+        TokenCipher.Binding binding = TokenCipher.Binding.of("alice", ROW, "access_token");
+        TokenCipher before = new TokenCipher(config("k1", Map.of("k1", key(1))));
+        TokenCipher.Sealed old = before.seal("ya29.old", binding);
+
+        TokenCipher after = new TokenCipher(config("k2", Map.of("k1", key(1), "k2", key(2))));
+        assertThat(after.open(old.keyId(), old.ciphertext(), binding)).isEqualTo("ya29.old");
+        assertThat(after.isCurrent(old.keyId(), old.ciphertext(), binding)).isFalse();
+        TokenCipher.Sealed resealed = after.seal("ya29.old", binding);
+        assertThat(resealed.keyId()).isEqualTo("k2");
+        assertThatThrownBy(() -> after.open("k1", resealed.ciphertext(), binding))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }

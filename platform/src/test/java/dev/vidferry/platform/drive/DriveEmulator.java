@@ -54,6 +54,16 @@ final class DriveEmulator {
                 return base + "/token";
             }
 
+            @Override
+            public String authorizationUri() {
+                return base + "/o/oauth2/v2/auth";
+            }
+
+            @Override
+            public String revocationUri() {
+                return base + "/revoke";
+            }
+
             public String clientId() {
                 return "vidferry";
             }

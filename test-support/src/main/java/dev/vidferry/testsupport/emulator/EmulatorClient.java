@@ -66,6 +66,59 @@ public final class EmulatorClient {
         return EmulatorUser.from(call("POST", "/_emulator/users", body));
     }
 
+    /** Like {@link #createUser(String, String)} with roles in the user's tokens' {@code roles} claim. */
+    public EmulatorUser createUser(String username, String password, List<String> roles) {
+        ObjectNode body = MAPPER.createObjectNode().put("username", username);
+        if (password != null) {
+            body.put("password", password);
+        }
+        roles.forEach(body.putArray("roles")::add);
+        return EmulatorUser.from(call("POST", "/_emulator/users", body));
+    }
+
+    /** A {@code client_credentials} token: the client is its own subject, no user behind it. */
+    public JsonNode clientCredentialsToken(String clientId, String clientSecret, String scope) {
+        String form = "grant_type=client_credentials&client_id=" + enc(clientId) + "&client_secret="
+                + enc(clientSecret) + "&scope=" + enc(scope);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)), "POST /token");
+    }
+
+    /**
+     * Plays the browser on Google's consent screen: opens {@code authorizeUrl} as {@code username} (the account
+     * picker's choice) and answers where Google redirects back (the {@code Location}, not followed).
+     */
+    public URI consent(String authorizeUrl, String username) {
+        try {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(authorizeUrl + "&login_hint="
+                    + enc(username))).GET().build(), HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() != 302) {
+                throw new IllegalStateException("authorize answered " + r.statusCode());
+            }
+            return URI.create(r.headers().firstValue("Location").orElseThrow());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sets the {@code iss} of tokens issued from now on; answers the previous one (to put it back). */
+    public String setIssuer(String issuer) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("issuer", issuer);
+        return call("PUT", "/_emulator/issuer", body).path("previous").asText();
+    }
+
+    /** The user unticks these scopes on the consent screen (and they drop out of later refreshes). */
+    public void declineScopes(String username, String... scopes) {
+        ObjectNode body = MAPPER.createObjectNode();
+        java.util.Arrays.stream(scopes).forEach(body.putArray("declinedScopes")::add);
+        call("PUT", "/_emulator/users/" + username + "/consent", body);
+    }
+
     /** Like {@link #createUser(String)} with a custom OAuth client and space-separated scopes (nulls = defaults). */
     public EmulatorUser createUser(String username, String clientId, String scopes, boolean channelVerified) {
         ObjectNode body = MAPPER.createObjectNode().put("username", username).put("channelVerified", channelVerified);

@@ -37,6 +37,8 @@ public class GoogleEmulatorResource implements QuarkusTestResourceLifecycleManag
                 "vidferry.google.youtube-root-url", root,
                 "vidferry.google.oauth2-root-url", root,
                 "vidferry.google.token-uri", base + "/token",
+                "vidferry.google.authorization-uri", base + "/o/oauth2/v2/auth",
+                "vidferry.google.revocation-uri", base + "/revoke",
                 "vidferry.google.client-id", "vidferry",
                 "vidferry.google.client-secret", "vidferry-secret",
                 "quarkus.oidc.auth-server-url", base,

@@ -130,7 +130,9 @@ final class JobTransfer implements Runnable {
         String md5 = revision.md5() != null ? revision.md5() : job.driveMd5();
         progress.totalBytes(total);
         String restart = abandonSessionIfChanged(revision);
-        String session = restart == null ? job.uploadSessionUri() : null;
+        String session = restart == null
+                ? ctx.accounts().openSession(job.ownerId(), job.fence().jobId(), job.uploadSessionUri())
+                : null;
 
         api = GoogleErrors.Api.YOUTUBE;
         quotaMethod = QuotaMethods.VIDEOS_LIST;
@@ -167,7 +169,8 @@ final class JobTransfer implements Runnable {
         progress.bytesConfirmedQuietly(offset);
         EventEnvelope<JobProgress> uploading = progress.statusEvent(JobStatus.UPLOADING, JobStage.UPLOADING,
                 restart != null ? restart : uploadingMessage(), null, null, null);
-        outcomes.held(ctx.repository().startUpload(job.fence(), session, offset, newSession, uploading));
+        outcomes.held(ctx.repository().startUpload(job.fence(),
+                ctx.accounts().sealSession(job.ownerId(), job.fence().jobId(), session), offset, newSession, uploading));
         progress.statusChanged(uploading);
 
         pause(DebugPause.BEFORE_FIRST_CHUNK);

@@ -1,5 +1,7 @@
 package dev.vidferry.worker.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,6 +48,7 @@ import dev.vidferry.model.job.JobStatus;
 import dev.vidferry.model.metadata.PrivacyStatus;
 import dev.vidferry.model.metadata.VideoMetadata;
 import dev.vidferry.platform.crypto.TokenCipher;
+import dev.vidferry.platform.crypto.TokenColumns;
 import dev.vidferry.testsupport.kafka.KafkaResource;
 import dev.vidferry.testsupport.postgres.PostgresResource;
 
@@ -72,6 +75,15 @@ final class Jobs {
         update("INSERT INTO google_account (id, owner_id, project_id, key_id, refresh_token_ciphertext) "
                 + "VALUES (?, ?, 'vidferry', ?, ?)", id, ownerId, sealed.keyId(), sealed.ciphertext());
         return id;
+    }
+
+    /** The job's stored upload session URL, opened (it is sealed at rest); null when there is none. */
+    static String sessionUri(TokenCipher cipher, UUID jobId) {
+        Map<String, Object> job = job(jobId);
+        String stored = (String) job.get("upload_session_uri");
+        assertThat(stored).as("sealed at rest").satisfiesAnyOf(s -> assertThat(s).isNull(),
+                s -> assertThat(s).startsWith("vfenc1:").doesNotContain("upload"));
+        return cipher.openText(stored, TokenColumns.uploadSession((String) job.get("owner_id"), jobId));
     }
 
     /** A job row in {@code status} for the Drive file. */

@@ -57,12 +57,15 @@ class TransferControlTest {
         assertThat(Jobs.job(third)).as("no free slot, no claim").containsEntry("status", "pending")
                 .containsEntry("attempt", 0);
 
+        String firstSession = awaitSession(first);
         // as the api does for a running job; the worker notices it at its next chunk or progress write
         Jobs.update("UPDATE upload_job SET cancel_requested_at = now() WHERE id = ?", first);
         Jobs.await("the third job to be claimed", Duration.ofSeconds(20),
                 () -> !"pending".equals(Jobs.job(third).get("status")));
         assertThat(Jobs.awaitFinished(first)).containsEntry("status", "cancelled");
-        assertThat(settledSessionBytes(first)).as("the cancelled transfer stopped short of the file")
+        assertThat(Jobs.job(first)).as("the session URL is cleared once the job ends")
+                .containsEntry("upload_session_uri", null);
+        assertThat(settledSessionBytes(firstSession)).as("the cancelled transfer stopped short of the file")
                 .isLessThan(SIZE);
 
         Emulator.client().throttle(0, 0);
@@ -89,7 +92,7 @@ class TransferControlTest {
         assertThat(released).containsEntry("error_code", "TRANSIENT").containsEntry("attempt", 1)
                 .containsEntry("lease_owner", null);
         assertThat(released.get("next_attempt_at")).as("backed off").isNotNull();
-        String session = (String) released.get("upload_session_uri");
+        String session = Jobs.sessionUri(cipher, jobId);
         long confirmed = ((Number) released.get("upload_confirmed_offset")).longValue();
         assertThat(session).isNotNull();
         assertThat(confirmed).isBetween(1L, SIZE - 1);
@@ -129,11 +132,12 @@ class TransferControlTest {
         UUID jobId = owner.requestUpload(fileId, SIZE, Jobs.metadata("Stop"));
         Jobs.await("the job uploading", Duration.ofSeconds(20), () -> "uploading".equals(Jobs.job(jobId).get("status")));
 
+        String session = awaitSession(jobId);
         Jobs.update("UPDATE upload_job SET cancel_requested_at = now() WHERE id = ?", jobId);
         Jobs.publishControl(jobId, JobControl.CANCEL);
 
         assertThat(Jobs.awaitFinished(jobId)).containsEntry("status", "cancelled");
-        assertThat(settledSessionBytes(jobId)).as("the cancelled transfer stopped short of the file")
+        assertThat(settledSessionBytes(session)).as("the cancelled transfer stopped short of the file")
                 .isLessThan(SIZE);
         assertThat(Emulator.videosWithMd5(md5)).as("no video from a cancelled job").isEmpty();
         List<JobProgress> events = Jobs.progress(jobId, from);
@@ -144,11 +148,17 @@ class TransferControlTest {
      * The session's byte count once it has stopped moving: a unit already in flight when the job was cancelled may
      * still land, so wait until the count holds for {@link #QUIET} (within a deadline), then check it holds again.
      */
-    private static long settledSessionBytes(UUID jobId) {
-        long[] last = {sessionBytes(jobId)};
+    private String awaitSession(UUID jobId) {
+        Jobs.await("the upload session opened", Duration.ofSeconds(20),
+                () -> Jobs.job(jobId).get("upload_session_uri") != null);
+        return Jobs.sessionUri(cipher, jobId);
+    }
+
+    private static long settledSessionBytes(String session) {
+        long[] last = {sessionBytes(session)};
         long[] since = {System.nanoTime()};
         Jobs.await("the cancelled session's byte count to stop moving", Duration.ofSeconds(30), () -> {
-            long now = sessionBytes(jobId);
+            long now = sessionBytes(session);
             if (now != last[0]) {
                 last[0] = now;
                 since[0] = System.nanoTime();
@@ -157,12 +167,11 @@ class TransferControlTest {
             return System.nanoTime() - since[0] >= QUIET.toNanos();
         });
         sleep(QUIET.toMillis());
-        assertThat(sessionBytes(jobId)).as("no bytes after the transfer stopped").isEqualTo(last[0]);
+        assertThat(sessionBytes(session)).as("no bytes after the transfer stopped").isEqualTo(last[0]);
         return last[0];
     }
 
-    private static long sessionBytes(UUID jobId) {
-        String session = (String) Jobs.job(jobId).get("upload_session_uri");
+    private static long sessionBytes(String session) {
         return Emulator.uploads().stream().filter(u -> session.endsWith(u.get("uploadId").asText()))
                 .mapToLong(u -> u.get("bytesReceived").asLong()).findFirst().orElse(-1);
     }

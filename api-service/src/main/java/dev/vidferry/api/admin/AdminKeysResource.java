@@ -1,0 +1,37 @@
+package dev.vidferry.api.admin;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+import dev.vidferry.api.account.KeyRotationService;
+import dev.vidferry.api.auth.Roles;
+import dev.vidferry.model.api.KeyReencryptionResult;
+
+/** Operator endpoints: admin only ({@code user} gets 403). */
+@Path("/api/v1/admin/keys")
+@RolesAllowed(Roles.ADMIN)
+@Tag(name = "Admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminKeysResource {
+
+    private final KeyRotationService rotation;
+
+    public AdminKeysResource(KeyRotationService rotation) {
+        this.rotation = rotation;
+    }
+
+    @POST
+    @Path("reencrypt")
+    @Operation(summary = "Re-encrypt every stored token with the active key (after adding a new primary key)")
+    public Uni<KeyReencryptionResult> reencrypt() {
+        return rotation.reencryptAll();
+    }
+}
