@@ -1,5 +1,6 @@
 package dev.vidferry.api.drive;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,16 +17,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
+import dev.vidferry.api.auth.Roles;
 import dev.vidferry.api.common.Owners;
 import dev.vidferry.model.api.DriveItem;
 import dev.vidferry.model.api.DriveItemPage;
 
 /** Browsing the caller's Google Drive (My Drive and shared drives) to pick files for jobs. */
 @Path("/api/v1/drive/files")
-@Authenticated
+@RolesAllowed(Roles.USER)
 @Tag(name = "Drive")
 @Produces(MediaType.APPLICATION_JSON)
 public class DriveResource {

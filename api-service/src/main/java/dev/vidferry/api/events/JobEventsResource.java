@@ -1,5 +1,6 @@
 package dev.vidferry.api.events;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
 
+import dev.vidferry.api.auth.Roles;
 import dev.vidferry.api.common.Owners;
 
 /**
@@ -26,7 +27,7 @@ import dev.vidferry.api.common.Owners;
  * {@code /api/v1/jobs/{id}/events} to the resource with the longest literal path ({@code JobResource}) otherwise.
  */
 @Path("/api/v1/jobs/{id}/events")
-@Authenticated
+@RolesAllowed(Roles.USER)
 @Tag(name = "Events")
 public class JobEventsResource {
 

@@ -13,7 +13,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Answers a per-job event stream of a job that is not the caller's with the API's 404 (problem+json) before the
  * stream starts: once an SSE response has begun its status can no longer change. Anonymous callers pass on to the
- * resource's {@code @Authenticated}, which answers 401.
+ * resource's {@code @RolesAllowed(Roles.USER)}, which answers 401.
  */
 @ApplicationScoped
 public class JobStreamAccess {

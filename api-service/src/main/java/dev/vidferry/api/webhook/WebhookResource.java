@@ -1,5 +1,6 @@
 package dev.vidferry.api.webhook;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,9 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
+import dev.vidferry.api.auth.Roles;
 import dev.vidferry.api.common.Owners;
 import dev.vidferry.model.api.CreateWebhookRequest;
 import dev.vidferry.model.api.WebhookDeliveryPage;
@@ -39,7 +40,7 @@ import dev.vidferry.model.api.WebhookView;
  * {@code webhook-signature: v1,<base64 HMAC-SHA256(secret, timestamp + "." + body)>}.
  */
 @Path("/api/v1/webhooks")
-@Authenticated
+@RolesAllowed(Roles.USER)
 @Tag(name = "Webhooks", description = "Signed job events over HTTPS: headers webhook-id, webhook-timestamp, "
         + "webhook-signature = v1,base64(HMAC-SHA256(key, timestamp + \".\" + body)), key = the base64 bytes after "
         + "whsec_ of the secret returned at creation")

@@ -1,5 +1,6 @@
 package dev.vidferry.api.youtube;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
+import dev.vidferry.api.auth.Roles;
 import dev.vidferry.api.common.Owners;
 import dev.vidferry.model.api.YouTubeChannelView;
 import dev.vidferry.model.api.YouTubeVideoPage;
@@ -26,7 +27,7 @@ import dev.vidferry.model.api.YouTubeVideoView;
 
 /** The caller's YouTube channel and its uploads; every call is booked in the quota ledger (1 unit each). */
 @Path("/api/v1/youtube")
-@Authenticated
+@RolesAllowed(Roles.USER)
 @Tag(name = "YouTube")
 @Produces(MediaType.APPLICATION_JSON)
 public class YouTubeResource {
