@@ -48,6 +48,8 @@ public class GoogleAccountResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Disconnect one of the caller's Google accounts (revokes the grant at Google)")
+    @APIResponse(responseCode = "204", description = "Disconnected (another account became the default if this one was)")
+    @APIResponse(responseCode = "404", description = "No such account of the caller")
     public Uni<RestResponse<Void>> disconnect(@PathParam("id") String id) {
         return accounts.disconnect(Owners.of(token), id).map(x -> RestResponse.noContent());
     }

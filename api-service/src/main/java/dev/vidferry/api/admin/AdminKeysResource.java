@@ -7,6 +7,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -31,6 +35,8 @@ public class AdminKeysResource {
     @POST
     @Path("reencrypt")
     @Operation(summary = "Re-encrypt every stored token with the active key (after adding a new primary key)")
+    @APIResponse(responseCode = "200", description = "Rows rewritten and rows already sealed with the active key", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyReencryptionResult.class), examples = @ExampleObject(name = "example", value = "{\"activeKeyId\":\"k2\",\"reencrypted\":3,\"alreadyCurrent\":12}")))
+    @APIResponse(responseCode = "403", description = "The caller is not an admin")
     public Uni<KeyReencryptionResult> reencrypt() {
         return rotation.reencryptAll();
     }

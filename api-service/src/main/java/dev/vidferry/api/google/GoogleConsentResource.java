@@ -13,6 +13,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -42,6 +48,7 @@ public class GoogleConsentResource {
     @Path("connect")
     @RolesAllowed(Roles.USER)
     @Operation(summary = "Start connecting a Google account: 302 to Google's consent screen")
+    @APIResponse(responseCode = "302", description = "To Google's consent screen (state and PKCE challenge in the query)", headers = @Header(name = "Location", description = "Google's authorize URL", schema = @Schema(type = SchemaType.STRING, format = "uri", example = "https://accounts.google.com/o/oauth2/v2/auth?response_type=code&client_id=vidferry&state=s1&code_challenge=c1&code_challenge_method=S256")))
     public Uni<Response> connect() {
         return consent.start(Owners.of(token)).map(uri -> Response.status(302).location(uri)
                 .header("Cache-Control", "no-store").build());
@@ -52,6 +59,9 @@ public class GoogleConsentResource {
     @Path("callback")
     @PermitAll
     @Operation(summary = "Google's redirect after consent: stores the account (the state identifies the user)")
+    @APIResponse(responseCode = "200", description = "The connected account", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoogleAccountSummary.class), examples = @ExampleObject(name = "example", value = "{\"id\":\"0b4f6c1e-8d2a-4c57-9a53-3f1e2d7c9b10\",\"isDefault\":true,\"status\":\"connected\",\"statusReason\":null,\"scopes\":[\"https://www.googleapis.com/auth/drive.readonly\",\"https://www.googleapis.com/auth/youtube.upload\"],\"missingScopes\":[],\"email\":\"alice@example.com\",\"channelId\":\"UCx1\",\"channelTitle\":\"Alice\",\"connectedAt\":\"2026-12-01T10:00:00Z\",\"updatedAt\":\"2026-12-01T10:00:00Z\"}")))
+    @APIResponse(responseCode = "400", description = "Unknown, used or expired state, or the user denied consent")
+    @APIResponse(responseCode = "422", description = "A required scope, offline access or the YouTube channel is missing")
     public Uni<GoogleAccountSummary> callback(@QueryParam("state") String state, @QueryParam("code") String code,
             @QueryParam("error") String error) {
         return consent.complete(state, code, error);
@@ -61,6 +71,7 @@ public class GoogleConsentResource {
     @Path("accounts")
     @RolesAllowed(Roles.USER)
     @Operation(summary = "The caller's Google accounts with channel, scopes and status; never a token")
+    @APIResponse(responseCode = "200", description = "The caller's accounts (empty when none)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoogleAccountList.class), examples = @ExampleObject(name = "example", value = "{\"items\":[{\"id\":\"0b4f6c1e-8d2a-4c57-9a53-3f1e2d7c9b10\",\"isDefault\":true,\"status\":\"connected\",\"statusReason\":null,\"scopes\":[\"https://www.googleapis.com/auth/drive.readonly\",\"https://www.googleapis.com/auth/youtube.upload\"],\"missingScopes\":[],\"email\":\"alice@example.com\",\"channelId\":\"UCx1\",\"channelTitle\":\"Alice\",\"connectedAt\":\"2026-12-01T10:00:00Z\",\"updatedAt\":\"2026-12-01T10:00:00Z\"}]}")))
     public Uni<GoogleAccountList> list() {
         return accounts.list(Owners.of(token));
     }
@@ -69,6 +80,8 @@ public class GoogleConsentResource {
     @Path("accounts/{id}/default")
     @RolesAllowed(Roles.USER)
     @Operation(summary = "Make this account the one jobs without googleAccountId use")
+    @APIResponse(responseCode = "200", description = "The account, now the default", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoogleAccountSummary.class), examples = @ExampleObject(name = "example", value = "{\"id\":\"0b4f6c1e-8d2a-4c57-9a53-3f1e2d7c9b10\",\"isDefault\":true,\"status\":\"connected\",\"statusReason\":null,\"scopes\":[\"https://www.googleapis.com/auth/drive.readonly\",\"https://www.googleapis.com/auth/youtube.upload\"],\"missingScopes\":[],\"email\":\"alice@example.com\",\"channelId\":\"UCx1\",\"channelTitle\":\"Alice\",\"connectedAt\":\"2026-12-01T10:00:00Z\",\"updatedAt\":\"2026-12-01T10:00:00Z\"}")))
+    @APIResponse(responseCode = "404", description = "No such account of the caller")
     public Uni<GoogleAccountSummary> makeDefault(@PathParam("id") String id) {
         return accounts.makeDefault(Owners.of(token), id);
     }
