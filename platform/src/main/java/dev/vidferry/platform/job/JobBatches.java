@@ -76,7 +76,8 @@ public final class JobBatches {
     public static Uni<List<LiveJob>> live(SqlClient client, String ownerId, UUID accountId,
             Collection<String> fileIds, Collection<String> md5s) {
         return client.preparedQuery("SELECT id, drive_file_id, drive_md5 FROM upload_job WHERE owner_id = $1 "
-                + "AND google_account_id = $2 AND " + LIVE + " AND (drive_file_id = ANY($3::text[]) "
+                + "AND coalesce(google_account_id, '00000000-0000-0000-0000-000000000000'::uuid) = $2 AND " + LIVE
+                + " AND (drive_file_id = ANY($3::text[]) "
                 + "OR drive_md5 = ANY($4::text[]))")
                 .execute(Tuple.of(ownerId, accountId, fileIds.toArray(String[]::new), md5s.toArray(String[]::new)))
                 .map(rows -> {
