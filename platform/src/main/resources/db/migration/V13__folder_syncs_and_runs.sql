@@ -1,7 +1,9 @@
 -- Saved folder syncs (issue #11 parts 7-9) and their runs. V1's folder_sync placeholder was never written by any
--- code: it is replaced by this shape. All SQL on both tables lives in platform dev.vidferry.platform.sync.
+-- code: it is replaced by this shape (upload_job.folder_sync_id keeps pointing at it). All SQL on both tables lives in
+-- platform dev.vidferry.platform.sync.
 
-DROP TABLE folder_sync;
+UPDATE upload_job SET folder_sync_id = NULL WHERE folder_sync_id IS NOT NULL;
+DROP TABLE folder_sync CASCADE;
 
 CREATE TABLE folder_sync (
     id                   uuid PRIMARY KEY,
@@ -25,6 +27,8 @@ CREATE TABLE folder_sync (
     updated_at           timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX folder_sync_owner ON folder_sync (owner_id, created_at, id);
+ALTER TABLE upload_job ADD CONSTRAINT upload_job_folder_sync_id_fkey
+    FOREIGN KEY (folder_sync_id) REFERENCES folder_sync (id) ON DELETE SET NULL;
 CREATE INDEX folder_sync_due ON folder_sync (next_run_at) WHERE enabled;
 
 -- One run of a sync: queued by POST /syncs/{id}/run (started_at null) or started by the scheduler when due.
@@ -42,7 +46,8 @@ CREATE TABLE folder_sync_run (
     added_count     integer     NOT NULL DEFAULT 0,
     skipped_count   integer     NOT NULL DEFAULT 0,
     drive_calls     integer     NOT NULL DEFAULT 0,
-    batch_id        uuid,
+    -- the batch of the jobs it queued (upload_job.batch_id): the run's id
+    batch_id        text,
     error           text,
     warnings        jsonb       NOT NULL DEFAULT '[]'::jsonb
 );

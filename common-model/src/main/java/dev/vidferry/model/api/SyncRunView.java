@@ -16,11 +16,11 @@ import java.util.UUID;
  * @param added jobs queued
  * @param skipped videos found but not queued (duplicates, bad sidecars, over maxFilesPerRun)
  * @param driveCalls Drive requests the run made
- * @param batchId the batch of the queued jobs ({@code GET /api/v1/jobs?batchId=}), null when none
+ * @param batchId the batch of the queued jobs ({@code GET /api/v1/jobs?batchId=}; the run's id), null when none
  * @param error why it failed, null otherwise
  * @param warnings what the scan reported (cycles, dangling shortcuts, a refused changes token)
  */
 public record SyncRunView(UUID id, UUID syncId, String trigger, String status, String mode, boolean fullRequested,
         Instant requestedAt, Instant startedAt, Instant finishedAt, int added, int skipped, int driveCalls,
-        UUID batchId, String error, List<String> warnings) {
+        String batchId, String error, List<String> warnings) {
 }

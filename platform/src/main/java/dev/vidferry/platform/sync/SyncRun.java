@@ -18,7 +18,7 @@ import java.util.UUID;
  */
 public record SyncRun(UUID id, UUID syncId, String trigger, String status, String mode, boolean fullRequested,
         Instant requestedAt, Instant startedAt, Instant finishedAt, int addedCount, int skippedCount, int driveCalls,
-        UUID batchId, String error, List<String> warnings) {
+        String batchId, String error, List<String> warnings) {
 
     public static final String QUEUED = "queued";
     public static final String RUNNING = "running";
@@ -32,7 +32,7 @@ public record SyncRun(UUID id, UUID syncId, String trigger, String status, Strin
     }
 
     /** The run finished: what it did. */
-    public SyncRun succeeded(String runMode, Instant at, int added, int skipped, int calls, UUID batch,
+    public SyncRun succeeded(String runMode, Instant at, int added, int skipped, int calls, String batch,
             List<String> runWarnings) {
         return new SyncRun(id, syncId, trigger, SUCCEEDED, runMode, fullRequested, requestedAt, startedAt, at, added,
                 skipped, calls, batch, null, runWarnings);

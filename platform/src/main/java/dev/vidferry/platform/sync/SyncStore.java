@@ -151,18 +151,25 @@ public class SyncStore {
     }
 
     /**
-     * After a run: when it succeeded, the token and folder tree for the next incremental run; always the next time
-     * (a failed run waits for its next scheduled time instead of retrying in a loop).
-     *
-     * @param token null keeps the stored token and index (a failed run)
+     * After a run that succeeded: the token and folder tree for the next incremental run (a null token: the next run
+     * scans fully) and the next time.
      */
-    public Uni<Void> afterRun(SqlClient client, UUID syncId, String token, FolderIndex index, Instant nextRunAt,
+    public Uni<Void> afterSuccess(SqlClient client, UUID syncId, String token, FolderIndex index, Instant nextRunAt,
             Instant now) {
-        return client.preparedQuery("UPDATE folder_sync SET changes_page_token = COALESCE($2, changes_page_token), "
-                + "folder_index = COALESCE($3, folder_index), next_run_at = CASE WHEN enabled THEN $4 END, "
-                + "last_run_at = $5 WHERE id = $1").execute(Tuple.from(
-                        Arrays.asList(syncId, token,
-                                index == null ? null : json(index), ts(nextRunAt), ts(now))))
+        return client.preparedQuery("UPDATE folder_sync SET changes_page_token = $2, folder_index = $3, "
+                + "next_run_at = CASE WHEN enabled THEN $4 END, last_run_at = $5 WHERE id = $1")
+                .execute(Tuple.from(Arrays.asList(syncId, token, index == null ? null : json(index), ts(nextRunAt),
+                        ts(now))))
+                .replaceWithVoid();
+    }
+
+    /**
+     * After a run that failed: the token stays (the changes are read again next time) and the sync waits for its next
+     * scheduled time instead of retrying in a loop.
+     */
+    public Uni<Void> afterFailure(SqlClient client, UUID syncId, Instant nextRunAt, Instant now) {
+        return client.preparedQuery("UPDATE folder_sync SET next_run_at = CASE WHEN enabled THEN $2 END, "
+                + "last_run_at = $3 WHERE id = $1").execute(Tuple.of(syncId, ts(nextRunAt), ts(now)))
                 .replaceWithVoid();
     }
 
@@ -196,7 +203,7 @@ public class SyncStore {
             out.add(new SyncRun(r.getUUID("id"), r.getUUID("sync_id"), r.getString("trigger"), r.getString("status"),
                     r.getString("mode"), r.getBoolean("full_requested"), instant(r, "requested_at"),
                     instant(r, "started_at"), instant(r, "finished_at"), r.getInteger("added_count"),
-                    r.getInteger("skipped_count"), r.getInteger("drive_calls"), r.getUUID("batch_id"),
+                    r.getInteger("skipped_count"), r.getInteger("drive_calls"), r.getString("batch_id"),
                     r.getString("error"), warnings));
         }
         return out;

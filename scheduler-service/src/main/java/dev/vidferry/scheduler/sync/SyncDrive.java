@@ -56,15 +56,8 @@ public class SyncDrive {
         }
         ChangesResult.Changes found = (ChangesResult.Changes) result;
         warnings.addAll(found.warnings());
-        List<ScannedVideo> videos = found.videos();
-        String next = found.newStartPageToken();
-        if (videos.size() > sync.maxFilesPerRun()) {
-            warnings.add(videos.size() + " changed videos exceed maxFilesPerRun " + sync.maxFilesPerRun()
-                    + ": the first are enqueued now, the next run rescans the folder for the rest");
-            videos = videos.subList(0, sync.maxFilesPerRun());
-            next = null;
-        }
-        return new Found(SyncRun.INCREMENTAL, videos, next, found.folders(), found.driveCalls(), warnings);
+        return new Found(SyncRun.INCREMENTAL, found.videos(), found.newStartPageToken(), found.folders(),
+                found.driveCalls(), warnings);
     }
 
     /**

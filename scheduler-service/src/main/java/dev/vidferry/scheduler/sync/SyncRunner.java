@@ -3,6 +3,7 @@ package dev.vidferry.scheduler.sync;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -69,28 +70,46 @@ public class SyncRunner {
 
     private Uni<SyncOutcome> execute(SqlConnection connection, FolderSync sync, SyncRun run) {
         return accounts.load(sync.ownerId(), sync.googleAccountId())
-                .chain(account -> Uni.createFrom()
-                        .item(() -> {
-                            try {
-                                return drive.find(google.drive(account.credentials()), sync, run.fullRequested());
-                            } catch (java.io.IOException e) {
-                                throw new DriveFailed(e);
-                            }
-                        })
+                .chain(account -> Uni.createFrom().item(() -> find(account, sync, run))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                        .chain(found -> enqueuer.enqueue(sync, account.accountId(), found.videos())
-                                .chain(outcome -> {
-                                    SyncRun done = run.succeeded(found.mode(), now(), outcome.added(),
-                                            outcome.skipped(), found.driveCalls(), outcome.batchId(), found.warnings());
-                                    return store.finish(connection, done)
-                                            .chain(() -> store.afterRun(connection, sync.id(), found.nextToken(),
-                                                    found.index(), next(sync, done.finishedAt()), done.finishedAt()))
-                                            .invoke(() -> Log.infof("sync %s %s run %s: %d added, %d skipped, "
-                                                    + "%d Drive calls", sync.id(), found.mode(), run.id(),
-                                                    done.addedCount(), done.skippedCount(), done.driveCalls()))
-                                            .replaceWith(SyncOutcome.ran(done));
-                                })))
+                        .chain(found -> inTransaction(connection, () -> enqueuer
+                                .enqueue(connection, sync, account.accountId(), run.id().toString(), found.videos())
+                                .chain(outcome -> record(connection, sync, run, found, outcome)))))
                 .onFailure().recoverWithUni(failure -> failed(connection, sync, run, failure));
+    }
+
+    private SyncDrive.Found find(AccountCredentials.Loaded account, FolderSync sync, SyncRun run) {
+        try {
+            return drive.find(google.drive(account.credentials()), sync, run.fullRequested());
+        } catch (java.io.IOException e) {
+            throw new DriveFailed(e);
+        }
+    }
+
+    /** The jobs, the run record and the next token commit together: a crash in between leaves none of them. */
+    private Uni<SyncOutcome> record(SqlConnection connection, FolderSync sync, SyncRun run, SyncDrive.Found found,
+            SyncEnqueuer.Outcome outcome) {
+        List<String> warnings = new ArrayList<>(found.warnings());
+        String next = found.nextToken();
+        if (outcome.leftOver() > 0) {
+            warnings.add(outcome.leftOver() + " new videos over maxFilesPerRun " + sync.maxFilesPerRun()
+                    + " wait for the next run (a full scan)");
+            next = null;
+        }
+        SyncRun done = run.succeeded(found.mode(), now(), outcome.added(), outcome.skipped() + outcome.leftOver(),
+                found.driveCalls(), outcome.batchId(), warnings);
+        return store.finish(connection, done)
+                .chain(() -> store.afterSuccess(connection, sync.id(), next, found.index(),
+                        next(sync, done.finishedAt()), done.finishedAt()))
+                .invoke(() -> Log.infof("sync %s %s run %s: %d added, %d skipped, %d Drive calls", sync.id(),
+                        found.mode(), run.id(), done.addedCount(), done.skippedCount(), done.driveCalls()))
+                .replaceWith(SyncOutcome.ran(done));
+    }
+
+    private static <T> Uni<T> inTransaction(SqlConnection connection, java.util.function.Supplier<Uni<T>> work) {
+        return connection.begin().chain(tx -> Uni.createFrom().deferred(work)
+                .call(tx::commit)
+                .onFailure().call(() -> tx.rollback().onFailure().recoverWithNull()));
     }
 
     private Uni<SyncOutcome> failed(SqlConnection connection, FolderSync sync, SyncRun run, Throwable failure) {
@@ -100,7 +119,7 @@ public class SyncRunner {
                 ? SyncRun.FULL
                 : SyncRun.INCREMENTAL, now(), 0, why, List.of());
         return store.finish(connection, done)
-                .chain(() -> store.afterRun(connection, sync.id(), null, null, next(sync, done.finishedAt()),
+                .chain(() -> store.afterFailure(connection, sync.id(), next(sync, done.finishedAt()),
                         done.finishedAt()))
                 .replaceWith(SyncOutcome.ran(done));
     }
