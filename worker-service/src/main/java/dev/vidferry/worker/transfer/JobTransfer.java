@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.google.api.services.drive.Drive;
 import com.google.api.services.drive.model.File;
+import com.google.api.services.youtube.model.Video;
 
 import io.quarkus.logging.Log;
 
@@ -20,6 +21,8 @@ import dev.vidferry.model.quota.QuotaMethods;
 import dev.vidferry.platform.google.GoogleCredentialsFactory;
 import dev.vidferry.platform.job.ClaimedJob;
 import dev.vidferry.platform.job.DriveRevision;
+import dev.vidferry.worker.finish.AfterUpload;
+import dev.vidferry.worker.finish.FinishContext;
 import dev.vidferry.worker.google.AccountProblemException;
 import dev.vidferry.worker.google.DriveReader;
 import dev.vidferry.worker.google.GoogleAccounts;
@@ -119,6 +122,12 @@ final class JobTransfer implements Runnable {
     private void transfer() throws IOException {
         account = ctx.accounts().load(job.ownerId(), job.googleAccountId());
         refreshCredentials();
+        if (job.videoId() != null) {
+            // an earlier attempt uploaded the video: only its after-upload steps may be left
+            progress.totalBytes(job.sizeBytes());
+            finishAndComplete(job.videoId(), job.sizeBytes(), job.driveMd5());
+            return;
+        }
         Drive drive = ctx.clients().drive(account.credentials());
         File file = drive.files().get(job.driveFileId()).setSupportsAllDrives(true)
                 .setFields("id,name,mimeType,size,md5Checksum,headRevisionId,modifiedTime").execute();
@@ -181,8 +190,29 @@ final class JobTransfer implements Runnable {
         if (revision.md5() != null && !revision.md5().equalsIgnoreCase(result.md5())) {
             outcomes.contentMismatch(result.video(), revision.md5(), result.md5());
         } else {
-            outcomes.completed(result.video(), total, md5, account, warning);
+            finishAndComplete(result.video().getId(), total, md5);
         }
+    }
+
+    /**
+     * The video exists: when the job asks for after-upload steps, records the video on the job (stage
+     * {@code finishing}) and runs them ({@link AfterUpload}: each resumable, a failed one only a warning); then
+     * completes the job.
+     */
+    private void finishAndComplete(String videoId, long total, String md5) {
+        if (ctx.finisher().wanted(job.metadata())) {
+            FinishContext finish = new FinishContext(job, videoId, account.channelId(),
+                    ctx.clients().youtube(account.credentials()));
+            String url = VideoMapping.watchUrl(videoId);
+            EventEnvelope<JobProgress> finishing = progress.statusEvent(JobStatus.UPLOADING, JobStage.FINISHING,
+                    "Uploaded to YouTube: " + url + "; now: " + String.join(", ", ctx.finisher().pending(finish)),
+                    videoId, null, null);
+            outcomes.held(ctx.repository().startFinishing(job.fence(), videoId, url, finishing));
+            progress.statusChanged(finishing);
+            pause(DebugPause.BEFORE_FINISHING);
+            ctx.finisher().run(finish).forEach(this::warn);
+        }
+        outcomes.completed(videoId, total, md5, account, warning);
     }
 
     /**
@@ -223,7 +253,7 @@ final class JobTransfer implements Runnable {
 
     /** Shows {@code line} on the job (its warning) and goes on. */
     private void warn(String line) {
-        warning = line;
+        warning = warning == null ? line : warning + "; " + line;
         Log.warnf("job %s: %s", job.id(), line);
         outcomes.held(ctx.repository().addWarning(job.fence(), line));
     }
@@ -243,7 +273,8 @@ final class JobTransfer implements Runnable {
         quotaMethod = QuotaMethods.VIDEOS_INSERT;
         try {
             VideoMetadata metadata = job.metadata().withDefaults();
-            return upload.initiate(VideoMapping.video(metadata), Boolean.TRUE.equals(metadata.notifySubscribers()),
+            Video video = VideoMapping.video(metadata);
+            return upload.initiate(video, VideoMapping.parts(video), Boolean.TRUE.equals(metadata.notifySubscribers()),
                     total, contentType);
         } catch (IOException | RuntimeException e) {
             if (neverSent(e)) {
