@@ -59,6 +59,11 @@ public final class MetadataValidator {
             refusedAsUnstorable("playlistId", "invalidPlaylistId", metadata.playlistId(), violations);
         }
         checkPlaylistTitle(metadata, violations);
+        if (metadata.thumbnailFileId() != null && metadata.thumbnailFileId().isBlank()) {
+            violations.add(new Violation("thumbnailFileId", "invalidImage", "thumbnailFileId must not be blank"));
+        } else if (metadata.thumbnailFileId() != null) {
+            refusedAsUnstorable("thumbnailFileId", "invalidImage", metadata.thumbnailFileId(), violations);
+        }
         checkLanguage("defaultLanguage", metadata.defaultLanguage(), violations);
         checkLanguage("defaultAudioLanguage", metadata.defaultAudioLanguage(), violations);
         checkLocalizations(metadata, violations);

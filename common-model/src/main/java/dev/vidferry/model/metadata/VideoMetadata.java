@@ -31,6 +31,7 @@ import java.util.Map;
  * @param embeddable status.embeddable (YouTube's default true)
  * @param publicStatsViewable status.publicStatsViewable (YouTube's default true)
  * @param containsSyntheticMedia status.containsSyntheticMedia: the altered or synthetic content disclosure
+ * @param thumbnailFileId a Drive image (JPEG/PNG) set as the custom thumbnail after upload (a verified channel only)
  */
 public record VideoMetadata(
         String title,
@@ -51,7 +52,8 @@ public record VideoMetadata(
         String license,
         Boolean embeddable,
         Boolean publicStatsViewable,
-        Boolean containsSyntheticMedia) {
+        Boolean containsSyntheticMedia,
+        String thumbnailFileId) {
 
     public static final String DEFAULT_CATEGORY = "22";
 
@@ -60,21 +62,22 @@ public record VideoMetadata(
             PrivacyStatus privacyStatus, Boolean madeForKids, Boolean notifySubscribers, OffsetDateTime publishAt,
             String playlistId) {
         this(title, description, tags, categoryId, privacyStatus, madeForKids, notifySubscribers, publishAt, playlistId,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A copy going into the playlist {@code id}, or the one titled {@code title}, at {@code position} (or the end). */
     public VideoMetadata withPlaylist(String id, String title, Integer position) {
         return new VideoMetadata(this.title, description, tags, categoryId, privacyStatus, madeForKids,
                 notifySubscribers, publishAt, id, title, position, defaultLanguage, defaultAudioLanguage,
-                localizations, recordingDate, license, embeddable, publicStatsViewable, containsSyntheticMedia);
+                localizations, recordingDate, license, embeddable, publicStatsViewable, containsSyntheticMedia,
+                thumbnailFileId);
     }
 
     /** A copy with the languages of the video: of its texts, of its audio, and its texts in more languages. */
     public VideoMetadata withLanguages(String language, String audioLanguage, Map<String, Localization> localized) {
         return new VideoMetadata(title, description, tags, categoryId, privacyStatus, madeForKids, notifySubscribers,
                 publishAt, playlistId, playlistTitle, playlistPosition, language, audioLanguage, localized,
-                recordingDate, license, embeddable, publicStatsViewable, containsSyntheticMedia);
+                recordingDate, license, embeddable, publicStatsViewable, containsSyntheticMedia, thumbnailFileId);
     }
 
     /** A copy with the further {@code status} and {@code recordingDetails} settings. */
@@ -82,7 +85,7 @@ public record VideoMetadata(
             Boolean synthetic) {
         return new VideoMetadata(title, description, tags, categoryId, privacyStatus, madeForKids, notifySubscribers,
                 publishAt, playlistId, playlistTitle, playlistPosition, defaultLanguage, defaultAudioLanguage,
-                localizations, recorded, licence, embed, statsViewable, synthetic);
+                localizations, recorded, licence, embed, statsViewable, synthetic, thumbnailFileId);
     }
 
     /** Whether the video goes into a playlist after upload. */
@@ -117,6 +120,14 @@ public record VideoMetadata(
                 license,
                 embeddable,
                 publicStatsViewable,
-                containsSyntheticMedia);
+                containsSyntheticMedia,
+                thumbnailFileId);
+    }
+
+    /** A copy whose video gets the Drive image {@code fileId} as its thumbnail after upload. */
+    public VideoMetadata withThumbnail(String fileId) {
+        return new VideoMetadata(title, description, tags, categoryId, privacyStatus, madeForKids, notifySubscribers,
+                publishAt, playlistId, playlistTitle, playlistPosition, defaultLanguage, defaultAudioLanguage,
+                localizations, recordingDate, license, embeddable, publicStatsViewable, containsSyntheticMedia, fileId);
     }
 }

@@ -30,8 +30,8 @@ public class AfterUpload {
     private final JobRepository repository;
     private final ObjectMapper mapper;
 
-    public AfterUpload(PlaylistStep playlist, JobRepository repository, ObjectMapper mapper) {
-        this.steps = FinishStepRunner.ordered(playlist);
+    public AfterUpload(PlaylistStep playlist, ThumbnailStep thumbnail, JobRepository repository, ObjectMapper mapper) {
+        this.steps = FinishStepRunner.ordered(playlist, thumbnail);
         this.repository = repository;
         this.mapper = mapper;
     }

@@ -18,7 +18,7 @@ public interface FinishStepRunner {
     FinishStep run(FinishContext context) throws StepFailure;
 
     /** The steps in the order they run. */
-    static List<FinishStepRunner> ordered(PlaylistStep playlist) {
-        return List.of(playlist);
+    static List<FinishStepRunner> ordered(PlaylistStep playlist, ThumbnailStep thumbnail) {
+        return List.of(playlist, thumbnail);
     }
 }

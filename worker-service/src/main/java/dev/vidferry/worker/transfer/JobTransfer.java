@@ -190,7 +190,23 @@ final class JobTransfer implements Runnable {
         if (revision.md5() != null && !revision.md5().equalsIgnoreCase(result.md5())) {
             outcomes.contentMismatch(result.video(), revision.md5(), result.md5());
         } else {
+            auditCheck(result.video());
             finishAndComplete(result.video().getId(), total, md5);
+        }
+    }
+
+    /** The warning of a job whose video YouTube made private because the API project is not audited. */
+    static final String NOT_AUDITED = "API_PROJECT_NOT_AUDITED: YouTube made the video private although it was "
+            + "asked to be %s; uploads of a Google Cloud project that has not passed Google's audit stay private "
+            + "(request the audit: https://support.google.com/youtube/contact/yt_api_form), then change the privacy "
+            + "on YouTube";
+
+    /** Reads back the privacy YouTube gave the video: an unverified project's uploads are forced to private. */
+    private void auditCheck(Video video) {
+        String asked = job.metadata().withDefaults().privacyStatus().wireName();
+        String got = video.getStatus() == null ? null : video.getStatus().getPrivacyStatus();
+        if (!"private".equals(asked) && "private".equals(got)) {
+            warn(String.format(NOT_AUDITED, asked));
         }
     }
 
@@ -202,7 +218,7 @@ final class JobTransfer implements Runnable {
     private void finishAndComplete(String videoId, long total, String md5) {
         if (ctx.finisher().wanted(job.metadata())) {
             FinishContext finish = new FinishContext(job, videoId, account.channelId(),
-                    ctx.clients().youtube(account.credentials()));
+                    ctx.clients().youtube(account.credentials()), ctx.clients().drive(account.credentials()));
             String url = VideoMapping.watchUrl(videoId);
             EventEnvelope<JobProgress> finishing = progress.statusEvent(JobStatus.UPLOADING, JobStage.FINISHING,
                     "Uploaded to YouTube: " + url + "; now: " + String.join(", ", ctx.finisher().pending(finish)),

@@ -146,6 +146,54 @@ class AfterUploadStepsTest {
         assertThat(video.path("status").path("containsSyntheticMedia").asBoolean()).isTrue();
     }
 
+    @Test
+    void aDriveImageBecomesTheThumbnailAndAnUnverifiedChannelGetsAWarning() {
+        Owner owner = Owner.create(cipher, null); // verified channel
+        String image = image(owner.username(), "cover.jpg", "image/jpeg");
+        Map<String, Object> done = Jobs.awaitFinished(owner.requestUpload("thumb.mp4",
+                Jobs.metadata("Thumb").withThumbnail(image)));
+        assertThat(done.get("status")).as("%s", done).isEqualTo("completed");
+        assertThat(done.get("warning")).as("%s", done).isNull();
+        assertThat(thumbnailSet((String) done.get("video_id"))).isTrue();
+
+        String text = image(owner.username(), "notes.gif", "image/gif");
+        Map<String, Object> refused = Jobs.awaitFinished(owner.requestUpload("gif.mp4",
+                Jobs.metadata("Gif").withThumbnail(text)));
+        assertThat(refused.get("status")).isEqualTo("completed");
+        assertThat((String) refused.get("warning")).contains("thumbnail step failed").contains("JPEG or PNG");
+        assertThat(thumbnailSet((String) refused.get("video_id"))).isFalse();
+    }
+
+    @Test
+    void aPublicUploadOfAnUnauditedProjectCompletesWithTheAuditWarning() {
+        Owner owner = Owner.create(cipher, null);
+        VideoMetadata metadata = Jobs.metadata("Public"); // unlisted
+        Emulator.client().registerClient("vidferry", "vidferry-secret", false);
+        Map<String, Object> job;
+        try {
+            job = Jobs.awaitFinished(owner.requestUpload("public.mp4", metadata));
+        } finally {
+            Emulator.client().registerClient("vidferry", "vidferry-secret", true);
+        }
+        assertThat(job.get("status")).as("%s", job).isEqualTo("completed");
+        assertThat((String) job.get("warning")).contains("API_PROJECT_NOT_AUDITED").contains("unlisted")
+                .contains("https://support.google.com/youtube/contact/yt_api_form");
+    }
+
+    private static String image(String owner, String name, String mimeType) {
+        return Emulator.client().call("POST", "/_emulator/files", Jobs.JSON.createObjectNode().put("owner", owner)
+                .put("name", name).put("size", 40_000).put("mimeType", mimeType)).path(0).path("id").asText();
+    }
+
+    private static boolean thumbnailSet(String videoId) {
+        for (JsonNode v : Emulator.client().call("GET", "/_emulator/videos", null)) {
+            if (videoId.equals(v.path("id").asText())) {
+                return v.path("thumbnailSet").asBoolean();
+            }
+        }
+        throw new IllegalStateException("no video " + videoId);
+    }
+
     static VideoMetadata withPlaylist(VideoMetadata m, String playlistId, String playlistTitle) {
         return m.withPlaylist(playlistId, playlistTitle, null);
     }
