@@ -130,6 +130,11 @@ public class JobRepository implements PanacheRepositoryBase<UploadJob, UUID> {
         });
     }
 
+    /** Reads the locked {@code job} again (after a statement that may have changed no row). */
+    public Uni<UploadJob> refresh(UploadJob job) {
+        return getSession().chain(session -> session.refresh(job)).replaceWith(job);
+    }
+
     /** Runs {@code change} on the locked {@code job} and reads the job again as the statement left it. */
     public Uni<UploadJob> change(UploadJob job, JobStatement change) {
         return execute(change).chain(rows -> getSession().chain(session -> session.refresh(job))).replaceWith(job);

@@ -125,6 +125,15 @@ public class JobResource {
         return service.retry(Owners.scope(token, identity), id);
     }
 
+    @POST
+    @Path("{id}/finish")
+    @Operation(summary = "Redo the after-upload steps that failed (playlist) of a completed job")
+    @APIResponse(responseCode = "200", description = "Pending again to finish its steps; the video is kept and nothing is uploaded again", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class), examples = @ExampleObject(name = "example", value = JobResource.JOB_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "The job is not completed or none of its after-upload steps failed")
+    public Uni<JobView> finish(@PathParam("id") String id) {
+        return service.finish(Owners.scope(token, identity), id);
+    }
+
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a job that is not running")

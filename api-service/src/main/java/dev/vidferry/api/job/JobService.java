@@ -189,6 +189,30 @@ public class JobService {
                 }));
     }
 
+    /**
+     * A completed job one of whose after-upload steps failed goes back to pending to redo the steps left (the video is
+     * kept, nothing is uploaded again) and is dispatched; 409 when there is nothing to finish.
+     */
+    @WithTransaction
+    public Uni<JobView> finish(String ownerId, String id) {
+        return jobs.lockOwned(parseId(id), ownerId).chain(found -> {
+            UploadJob job = require(found);
+            if (job.status != JobStatus.COMPLETED || job.videoId == null) {
+                throw ApiException.conflict("job-not-finishable", "Only completed jobs whose after-upload steps "
+                        + "failed can be finished again; this one is " + job.status.wireName());
+            }
+            return jobs.execute(JobCommands.finish(job.id)).chain(changed -> {
+                if (changed == 0) {
+                    throw ApiException.conflict("job-not-finishable",
+                            "No after-upload step of this job failed: there is nothing to finish");
+                }
+                return jobs.refresh(job)
+                        .chain(queued -> events.requested(queued, "finish").chain(() -> events.statusChanged(queued))
+                                .map(x -> mapper.toView(queued)));
+            });
+        });
+    }
+
     /** Deletes a job that is not running (409 while downloading or uploading). */
     @WithTransaction
     public Uni<Void> delete(String ownerId, String id) {

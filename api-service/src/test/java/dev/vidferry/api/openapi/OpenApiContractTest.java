@@ -94,6 +94,7 @@ class OpenApiContractTest {
             Map.entry("GET /api/v1/events", List.of("200")),
             Map.entry("POST /api/v1/jobs/{id}/cancel", List.of("200", "202", "404", "409")),
             Map.entry("POST /api/v1/jobs/{id}/retry", List.of("200", "404", "409")),
+            Map.entry("POST /api/v1/jobs/{id}/finish", List.of("200", "404", "409")),
             Map.entry("DELETE /api/v1/jobs/{id}", List.of("204", "404", "409")),
             Map.entry("POST /api/v1/jobs/clear", List.of("200")),
             Map.entry("GET /api/v1/history", List.of("200")),
@@ -244,6 +245,11 @@ class OpenApiContractTest {
         answered.put("GET /api/v1/jobs/{id}/events", streamStatus("/api/v1/jobs/" + job + "/events", user.bearer()));
         answered.put("GET /api/v1/events", streamStatus("/api/v1/events", user.bearer()));
         calls.add(new Call("POST /api/v1/jobs/{id}/retry", as.apply("").post("/api/v1/jobs/" + job + "/retry")));
+        // as a worker leaves a job whose playlist step failed
+        dev.vidferry.api.Db.execute("UPDATE upload_job SET status = 'completed', video_id = 'vidContract1', "
+                + "finish_steps = '{\"playlist\": {\"state\": \"failed\", \"detail\": \"refused\"}}' "
+                + "WHERE id = ?::uuid", job);
+        calls.add(new Call("POST /api/v1/jobs/{id}/finish", as.apply("").post("/api/v1/jobs/" + job + "/finish")));
         calls.add(new Call("DELETE /api/v1/jobs/{id}", as.apply("").delete("/api/v1/jobs/" + job)));
         calls.add(new Call("POST /api/v1/jobs/clear", as.apply("").post("/api/v1/jobs/clear")));
         calls.add(new Call("GET /api/v1/history", as.apply("").get("/api/v1/history")));

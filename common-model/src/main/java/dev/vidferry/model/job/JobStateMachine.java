@@ -33,7 +33,8 @@ public final class JobStateMachine {
         // user retry
         ALLOWED.put(FAILED, EnumSet.of(PENDING));
         ALLOWED.put(CANCELLED, EnumSet.of(PENDING));
-        ALLOWED.put(COMPLETED, EnumSet.noneOf(JobStatus.class));
+        // the user asks to redo the after-upload steps that failed (POST /jobs/{id}/finish): the video is kept
+        ALLOWED.put(COMPLETED, EnumSet.of(PENDING));
     }
 
     private JobStateMachine() {

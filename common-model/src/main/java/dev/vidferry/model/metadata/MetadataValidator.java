@@ -16,6 +16,10 @@ public final class MetadataValidator {
     public static final int TITLE_MAX_CHARS = 100;
     public static final int DESCRIPTION_MAX_BYTES = 5000;
     public static final int TAGS_MAX_CHARS = 500;
+    public static final int PLAYLIST_TITLE_MAX_CHARS = 150;
+    public static final Set<String> LICENSES = Set.of("youtube", "creativeCommon");
+    private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern
+            .compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
 
     /** Categories YouTube lets uploads use (videoCategories.list assignable=true, region US). */
     public static final Set<String> ASSIGNABLE_CATEGORIES = Set.of(
@@ -54,7 +58,82 @@ public final class MetadataValidator {
         } else if (metadata.playlistId() != null) {
             refusedAsUnstorable("playlistId", "invalidPlaylistId", metadata.playlistId(), violations);
         }
+        checkPlaylistTitle(metadata, violations);
+        if (metadata.thumbnailFileId() != null && metadata.thumbnailFileId().isBlank()) {
+            violations.add(new Violation("thumbnailFileId", "invalidImage", "thumbnailFileId must not be blank"));
+        } else if (metadata.thumbnailFileId() != null) {
+            refusedAsUnstorable("thumbnailFileId", "invalidImage", metadata.thumbnailFileId(), violations);
+        }
+        checkLanguage("defaultLanguage", metadata.defaultLanguage(), violations);
+        checkLanguage("defaultAudioLanguage", metadata.defaultAudioLanguage(), violations);
+        checkLocalizations(metadata, violations);
+        if (metadata.license() != null && !LICENSES.contains(metadata.license())) {
+            violations.add(new Violation("license", "invalidVideoMetadata", "license must be one of youtube, "
+                    + "creativeCommon"));
+        }
+        if (metadata.playlistPosition() != null && metadata.playlistPosition() < 0) {
+            violations.add(new Violation("playlistPosition", "invalidPlaylistItemPosition",
+                    "playlistPosition must be 0 or more"));
+        } else if (metadata.playlistPosition() != null && !metadata.wantsPlaylist()) {
+            violations.add(new Violation("playlistPosition", "invalidPlaylistItemPosition",
+                    "playlistPosition needs playlistId or playlistTitle"));
+        }
         return violations;
+    }
+
+    private static void checkLanguage(String field, String language, List<Violation> out) {
+        if (language != null && (language.length() > 35 || !LANGUAGE.matcher(language).matches())) {
+            out.add(new Violation(field, "invalidVideoMetadata",
+                    field + " must be a BCP-47 language tag such as en, de or pt-BR"));
+        }
+    }
+
+    /** localizations: a language tag per entry, its title and description by the rules of the snippet's. */
+    private static void checkLocalizations(VideoMetadata metadata, List<Violation> out) {
+        if (metadata.localizations().isEmpty()) {
+            return;
+        }
+        if (metadata.defaultLanguage() == null) {
+            out.add(new Violation("defaultLanguage", "defaultLanguageNotSet",
+                    "defaultLanguage is required with localizations (the language of title and description)"));
+        }
+        metadata.localizations().forEach((language, localized) -> {
+            String field = "localizations." + language;
+            if (language == null || language.length() > 35 || !LANGUAGE.matcher(language).matches()) {
+                out.add(new Violation(field, "invalidVideoMetadata",
+                        "localizations must be keyed by BCP-47 language tags such as en, de or pt-BR"));
+            } else if (localized == null) {
+                out.add(new Violation(field, "invalidVideoMetadata", "a localization needs a title"));
+            } else {
+                List<Violation> inner = new ArrayList<>();
+                checkTitle(localized.title(), inner);
+                checkDescription(localized.description(), inner);
+                inner.forEach(v -> out.add(v.under(field)));
+            }
+        });
+    }
+
+    /** playlists.insert: {@code snippet.title} required, at most 150 characters, no angle brackets. */
+    private static void checkPlaylistTitle(VideoMetadata metadata, List<Violation> out) {
+        String title = metadata.playlistTitle();
+        if (title == null) {
+            return;
+        }
+        if (metadata.playlistId() != null) {
+            out.add(new Violation("playlistTitle", "invalidPlaylistSnippet",
+                    "give playlistId or playlistTitle, not both"));
+        } else if (title.isBlank()) {
+            out.add(new Violation("playlistTitle", "playlistTitleRequired", "playlistTitle must not be blank"));
+        } else if (!refusedAsUnstorable("playlistTitle", "invalidPlaylistSnippet", title, out)) {
+            int length = title.codePointCount(0, title.length());
+            if (length > PLAYLIST_TITLE_MAX_CHARS) {
+                out.add(new Violation("playlistTitle", "invalidPlaylistSnippet", "playlistTitle must be at most "
+                        + PLAYLIST_TITLE_MAX_CHARS + " characters (it has " + length + ")"));
+            }
+            if (hasAngleBrackets(title)) {
+                out.add(new Violation("playlistTitle", "invalidPlaylistSnippet", "playlistTitle must not contain < or >"));
+            }
+        }
     }
 
     private static void checkTitle(String title, List<Violation> out) {

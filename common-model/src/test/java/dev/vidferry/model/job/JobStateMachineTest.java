@@ -40,8 +40,8 @@ class JobStateMachineTest {
 
     @ParameterizedTest
     @EnumSource(JobStatus.class)
-    void completedIsTerminalAndNothingLoopsOnItself(JobStatus to) {
-        assertThat(JobStateMachine.canTransition(COMPLETED, to)).isFalse();
+    void completedOnlyGoesBackToPendingToFinishItsStepsAndNothingLoopsOnItself(JobStatus to) {
+        assertThat(JobStateMachine.canTransition(COMPLETED, to)).isEqualTo(to == PENDING);
         assertThat(JobStateMachine.canTransition(to, to)).isFalse();
     }
 
@@ -54,8 +54,8 @@ class JobStateMachineTest {
     }
 
     @Test
-    void aUserCanRetryFailedAndCancelledJobsOnly() {
-        assertThat(JobStateMachine.sourcesOf(PENDING)).contains(FAILED, CANCELLED).doesNotContain(COMPLETED);
+    void aUserCanRetryFailedAndCancelledJobsAndFinishCompletedOnes() {
+        assertThat(JobStateMachine.sourcesOf(PENDING)).contains(FAILED, CANCELLED, COMPLETED);
         assertThat(JobStateMachine.targetsOf(FAILED)).containsExactly(PENDING);
     }
 

@@ -19,7 +19,10 @@ import dev.vidferry.emulator.auth.User;
 import dev.vidferry.emulator.http.GoogleError;
 import dev.vidferry.emulator.http.Json;
 
-/** thumbnails.set: media, multipart or resumable upload of a JPEG/PNG up to 2 MB for a verified channel's video. */
+/**
+ * thumbnails.set: media, multipart or resumable upload of a JPEG/PNG for a verified channel's video, up to 50 MB
+ * (2 MB before 2026-09-14, by the emulated clock).
+ */
 public final class ThumbnailRoutes {
 
     private final EmulatorState state;
@@ -65,8 +68,8 @@ public final class ThumbnailRoutes {
         }
         if (resumable) {
             long total = parseLong(req.getHeader("X-Upload-Content-Length"), -1);
-            if (total > 2 * 1024 * 1024) {
-                throw GoogleError.of(413, "mediaBodyTooLarge", "global", "Media larger than 2 MB.").failure();
+            if (total > maxBytes()) {
+                throw tooLarge().failure();
             }
             String id = YouTubeStore.newUploadId();
             thumbSessions.put(id, new ThumbSession(v, total, new long[1]));
@@ -108,14 +111,22 @@ public final class ThumbnailRoutes {
         req.resume();
     }
 
+    private long maxBytes() {
+        return state.clock().now().isBefore(java.time.Instant.parse("2026-09-14T00:00:00Z")) ? 2L << 20 : 50L << 20;
+    }
+
+    private GoogleError tooLarge() {
+        return GoogleError.of(413, "mediaBodyTooLarge", "global", "Media larger than " + (maxBytes() >> 20) + " MB.");
+    }
+
     private void thumbnailDone(RoutingContext ctx, Video v, long size) {
         if (size == 0) {
             GoogleError.of(400, "mediaBodyRequired", "youtube.thumbnail", "The request does not include the image "
                     + "content.").send(ctx);
             return;
         }
-        if (size > 2 * 1024 * 1024) {
-            GoogleError.of(413, "mediaBodyTooLarge", "global", "Media larger than 2 MB.").send(ctx);
+        if (size > maxBytes()) {
+            tooLarge().send(ctx);
             return;
         }
         v.thumbnailSet = true;

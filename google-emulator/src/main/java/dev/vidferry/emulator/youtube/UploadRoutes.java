@@ -2,6 +2,7 @@ package dev.vidferry.emulator.youtube;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -68,10 +69,10 @@ public final class UploadRoutes {
         if (!user.hasChannel) {
             throw GoogleError.youtubeSignupRequired().failure();
         }
-        Videos.parts(Videos.listParam(ctx, "part"));
+        Set<String> parts = Videos.parts(Videos.listParam(ctx, "part"));
         req.pause();
         readSmallBody(ctx, body -> {
-            ObjectNode resource = Json.parseObject(body);
+            ObjectNode resource = Videos.keepParts(Json.parseObject(body), parts);
             VideoValidator.validate(resource, state.clock().now());
             state.quota().countUpload(user.channelId);
             long total = parseLong(req.getHeader("X-Upload-Content-Length"), -1);
@@ -346,7 +347,7 @@ public final class UploadRoutes {
         if (!user.hasChannel) {
             throw GoogleError.youtubeSignupRequired().failure();
         }
-        Videos.parts(Videos.listParam(ctx, "part"));
+        Set<String> parts = Videos.parts(Videos.listParam(ctx, "part"));
         String contentType = req.getHeader("Content-Type") != null ? req.getHeader("Content-Type") : "";
         if (multipart) {
             String boundary = MultipartRelated.boundary(contentType);
@@ -356,7 +357,7 @@ public final class UploadRoutes {
             }
             req.pause();
             new MultipartRelated(ctx, boundary, (metadata, mediaType, sink) -> {
-                ObjectNode resource = Json.parseObject(metadata);
+                ObjectNode resource = Videos.keepParts(Json.parseObject(metadata), parts);
                 VideoValidator.validate(resource, state.clock().now());
                 state.quota().countUpload(user.channelId);
                 UploadSession s = newDirectSession(user, token, resource, mediaType);

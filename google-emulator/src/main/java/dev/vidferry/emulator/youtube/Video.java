@@ -20,6 +20,10 @@ public final class Video {
     public final String uploadId;
     public final String uploadType;
     public volatile boolean thumbnailSet;
+    /** Part {@code localizations} as sent (language -> title, description), or null. */
+    public volatile ObjectNode localizations;
+    /** Part {@code recordingDetails} as sent, or null. */
+    public volatile ObjectNode recordingDetails;
 
     public Video(String id, String channelId, String owner, String project, ObjectNode snippet, ObjectNode status,
             String md5, long size, String mimeType, Instant publishedAt, String uploadId, String uploadType) {

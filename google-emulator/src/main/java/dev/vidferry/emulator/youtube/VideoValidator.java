@@ -60,6 +60,11 @@ public final class VideoValidator {
                         "body.snippet.categoryId");
             }
         }
+        JsonNode localizations = video.path("localizations");
+        if (localizations.isObject() && !localizations.isEmpty() && !snippet.hasNonNull("defaultLanguage")) {
+            throw error("defaultLanguageNotSet", "The request is trying to add localized video details without "
+                    + "specifying the default language of the video details.", "body.snippet.defaultLanguage");
+        }
         JsonNode status = video.path("status");
         if (status.isObject()) {
             String privacy = status.path("privacyStatus").asText("public");

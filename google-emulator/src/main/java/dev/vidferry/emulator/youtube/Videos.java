@@ -34,6 +34,13 @@ public final class Videos {
         return out;
     }
 
+    /** The resource with only the parts {@code part} names (YouTube ignores the properties of other parts). */
+    public static ObjectNode keepParts(ObjectNode resource, Set<String> parts) {
+        ObjectNode kept = resource.deepCopy();
+        kept.retain(new java.util.ArrayList<>(parts));
+        return kept;
+    }
+
     /** Stores the video of a finished (fully hashed) upload session and returns it. */
     public static Video store(EmulatorState state, UploadSession session, String uploadType) {
         ObjectNode resource = session.resource;
@@ -73,6 +80,12 @@ public final class Videos {
         String id = YouTubeStore.newVideoId();
         Video v = new Video(id, session.owner.channelId, session.owner.username, session.project, snippet, status,
                 session.md5(), session.received(), session.mimeType, state.clock().now(), session.id, uploadType);
+        if (resource.path("localizations").isObject()) {
+            v.localizations = (ObjectNode) resource.get("localizations").deepCopy();
+        }
+        if (resource.path("recordingDetails").isObject()) {
+            v.recordingDetails = (ObjectNode) resource.get("recordingDetails").deepCopy();
+        }
         state.youtube().add(v);
         return v;
     }

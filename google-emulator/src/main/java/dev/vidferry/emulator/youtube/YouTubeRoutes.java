@@ -137,7 +137,18 @@ public final class YouTubeRoutes {
         Set<String> parts = Videos.parts(Videos.listParam(ctx, "part"));
         ArrayNode items = Json.array();
         if ("true".equals(ctx.request().getParam("mine"))) {
-            store.playlistsOf(EmulatorState.userOf(token).channelId).forEach(p -> items.add(playlistJson(p, parts)));
+            java.util.List<YouTubeStore.Playlist> mine = store.playlistsOf(EmulatorState.userOf(token).channelId);
+            int pageSize = maxResults(ctx);
+            int start = pageStart(ctx, mine.size());
+            int end = Math.min(mine.size(), start + pageSize);
+            mine.subList(start, end).forEach(p -> items.add(playlistJson(p, parts)));
+            ObjectNode page = YouTubeStore.listResponse("youtube#playlistListResponse", items);
+            ((ObjectNode) page.get("pageInfo")).put("totalResults", mine.size()).put("resultsPerPage", pageSize);
+            if (end < mine.size()) {
+                page.put("nextPageToken", "EAAa" + end);
+            }
+            Json.send(ctx, 200, page);
+            return;
         } else if (Videos.listParam(ctx, "id") != null) {
             Arrays.stream(Videos.listParam(ctx, "id").split(",")).map(store::playlist).filter(p -> p != null)
                     .forEach(p -> items.add(playlistJson(p, parts)));
@@ -204,15 +215,23 @@ public final class YouTubeRoutes {
             channelId = p.channelId();
             videoIds = p.items();
         }
+        String onlyVideo = ctx.request().getParam("videoId");
+        java.util.List<Integer> positions = new java.util.ArrayList<>();
+        for (int i = 0; i < videoIds.size(); i++) {
+            if (onlyVideo == null || onlyVideo.equals(videoIds.get(i))) {
+                positions.add(i);
+            }
+        }
         int pageSize = maxResults(ctx);
-        int start = pageStart(ctx, videoIds.size());
-        int end = Math.min(videoIds.size(), start + pageSize);
-        for (int position = start; position < end; position++) {
+        int start = pageStart(ctx, positions.size());
+        int end = Math.min(positions.size(), start + pageSize);
+        for (int i = start; i < end; i++) {
+            int position = positions.get(i);
             items.add(itemJson(playlistId, channelId, videoIds.get(position), position, parts));
         }
         ObjectNode page = YouTubeStore.listResponse("youtube#playlistItemListResponse", items);
-        ((ObjectNode) page.get("pageInfo")).put("totalResults", videoIds.size()).put("resultsPerPage", pageSize);
-        if (end < videoIds.size()) {
+        ((ObjectNode) page.get("pageInfo")).put("totalResults", positions.size()).put("resultsPerPage", pageSize);
+        if (end < positions.size()) {
             page.put("nextPageToken", "EAAa" + end);
         }
         if (start > 0) {
@@ -274,8 +293,16 @@ public final class YouTubeRoutes {
             throw new GoogleError(404, "videoNotFound", "youtube.playlistItem", "Video not found.",
                     "body.snippet.resourceId", "other").failure();
         }
-        p.items().add(videoId);
-        Json.send(ctx, 200, itemJson(p.id(), p.channelId(), videoId, p.items().size() - 1, parts));
+        int position = p.items().size();
+        if (snippet.hasNonNull("position")) {
+            position = snippet.path("position").asInt(-1);
+            if (position < 0 || position > p.items().size()) {
+                throw GoogleError.badRequest("invalidPlaylistItemPosition", "The request attempts to set the "
+                        + "playlist item's position to an invalid or unsupported value.").failure();
+            }
+        }
+        p.items().add(position, videoId);
+        Json.send(ctx, 200, itemJson(p.id(), p.channelId(), videoId, position, parts));
     }
 
     private ObjectNode itemJson(String playlistId, String channelId, String videoId, int position, Set<String> parts) {

@@ -113,6 +113,12 @@ public final class YouTubeStore {
             st.put("uploadStatus", "uploaded");
             out.set("status", st);
         }
+        if (parts.contains("localizations") && v.localizations != null) {
+            out.set("localizations", v.localizations.deepCopy());
+        }
+        if (parts.contains("recordingDetails")) {
+            out.set("recordingDetails", v.recordingDetails != null ? v.recordingDetails.deepCopy() : Json.object());
+        }
         if (parts.contains("contentDetails")) {
             out.putObject("contentDetails").put("duration", "PT0S").put("dimension", "2d").put("definition", "hd")
                     .put("caption", "false").put("licensedContent", false).put("projection", "rectangular");

@@ -1,5 +1,6 @@
 package dev.vidferry.platform.job;
 
+import java.util.Map;
 import java.util.UUID;
 
 import dev.vidferry.model.metadata.VideoMetadata;
@@ -11,10 +12,16 @@ import dev.vidferry.model.metadata.VideoMetadata;
  * @param uploadConfirmedOffset bytes YouTube confirmed for that session
  * @param skipDuplicates whether the worker completes the job as a duplicate when its md5 is already on the channel
  *        (false: the user asked to upload copies too, V12)
+ * @param videoId the video an earlier attempt uploaded (its after-upload steps may be left), or null
+ * @param finishSteps what earlier attempts recorded of the after-upload steps, by step name
  */
 public record ClaimedJob(Fence fence, String ownerId, UUID googleAccountId, String driveFileId, String driveFileName,
         String driveMimeType, String driveMd5, long sizeBytes, VideoMetadata metadata, int maxAttempts,
-        String uploadSessionUri, long uploadConfirmedOffset, boolean skipDuplicates) {
+        String uploadSessionUri, long uploadConfirmedOffset, boolean skipDuplicates, String videoId, Map<String, FinishStep> finishSteps) {
+
+    public ClaimedJob {
+        finishSteps = finishSteps == null ? Map.of() : Map.copyOf(finishSteps);
+    }
 
     public UUID id() {
         return fence.jobId();

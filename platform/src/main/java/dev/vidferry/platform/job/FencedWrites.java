@@ -62,6 +62,15 @@ public class FencedWrites {
                 + "ELSE warning || '; ' || $4 END", fence, warning);
     }
 
+    /**
+     * Records how far the after-upload step {@code step} got (its entry in {@code finish_steps}), so a later attempt
+     * skips what is done. {@code stepJson} is the {@link FinishStep} as JSON.
+     */
+    public Uni<Boolean> recordStep(SqlClient client, Fence fence, String step, String stepJson) {
+        return write(client, "finish_steps = finish_steps || jsonb_build_object($4::text, $5::text::jsonb)", fence, step,
+                stepJson);
+    }
+
     /** Forgets an expired upload session (404/410 on status query). */
     public Uni<Boolean> forgetSession(SqlClient client, Fence fence) {
         return write(client, "upload_session_uri = NULL, upload_confirmed_offset = 0, upload_session_started_at = NULL",

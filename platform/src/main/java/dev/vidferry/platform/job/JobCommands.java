@@ -75,6 +75,24 @@ public final class JobCommands {
                 List.of(id, from.wireName()));
     }
 
+    /**
+     * A completed job whose video exists and one of whose after-upload steps failed, pending again to redo the steps
+     * that are not done (the worker sees {@code video_id} and uploads nothing). The warning of the last run is cleared:
+     * a step that fails again says so anew. Changes no row otherwise.
+     */
+    public static JobStatement finish(UUID id) {
+        JobStateMachine.requireTransition(JobStatus.COMPLETED, JobStatus.PENDING);
+        return new JobStatement("UPDATE upload_job SET status = 'pending', stage = 'queued', attempt = 0, "
+                + "message = 'Queued again to finish the after-upload steps', warning = NULL, error_code = NULL, "
+                + "error_message = NULL, next_attempt_at = NULL, lease_owner = NULL, lease_expires_at = NULL, "
+                + "cancel_requested_at = NULL, completed_at = NULL, updated_at = now() WHERE id = $1 "
+                + "AND status = 'completed' AND video_id IS NOT NULL AND " + HAS_FAILED_STEP, List.of(id));
+    }
+
+    /** Whether a job has an after-upload step that failed (its entry in {@code finish_steps}). */
+    public static final String HAS_FAILED_STEP = "EXISTS (SELECT 1 FROM jsonb_each(finish_steps) AS step "
+            + "WHERE step.value ->> 'state' = 'failed')";
+
     /** Deletes a job no worker runs. */
     public static JobStatement delete(UUID id) {
         return new JobStatement("DELETE FROM upload_job WHERE id = $1 AND status NOT IN ('downloading', 'uploading')",

@@ -51,6 +51,23 @@ public class JobTransitions {
     }
 
     /**
+     * The video exists: records it on the job (so any later attempt goes straight to the after-upload steps, never
+     * uploading again), forgets the finished session and moves to {@code uploading} / stage {@code finishing}, from
+     * either running status (a new attempt of a job whose video exists starts from {@code downloading}).
+     */
+    public Uni<Boolean> startFinishing(SqlClient tx, Fence fence, String videoId, String videoUrl,
+            EventEnvelope<JobProgress> event) {
+        return tx.preparedQuery("UPDATE upload_job SET status = 'uploading', stage = 'finishing', video_id = $4, "
+                + "video_url = $5, message = $6, upload_session_uri = NULL, updated_at = now()" + JobTable.FENCE
+                + JobTable.RUNNING)
+                .execute(JobTable.fenced(fence, videoId, videoUrl, event.data().message()))
+                .map(RowSet::rowCount)
+                .flatMap(count -> count > 0
+                        ? outbox.add(tx, Topics.JOB_PROGRESS, event).replaceWith(true)
+                        : Uni.createFrom().item(false));
+    }
+
+    /**
      * Finishes the job as completed. With {@code upload} (a new video) an upload history row is written in the same
      * transaction (idempotent per job); without (a duplicate) only the job changes.
      */

@@ -109,7 +109,8 @@ public final class GoogleErrors {
                 && "insufficientPermissions".equals(reason(google.getDetails()));
     }
 
-    private static String reason(GoogleJsonError details) {
+    /** Google's {@code reason} of the first error, or empty. */
+    public static String reason(GoogleJsonError details) {
         if (details == null) {
             return "";
         }

@@ -73,12 +73,12 @@ public final class ResumableUpload {
         }
     }
 
-    /** Opens a session for {@code totalBytes} of {@code contentType} with {@code video}'s snippet and status. */
-    public String initiate(Video video, boolean notifySubscribers, long totalBytes, String contentType)
+    /** Opens a session for {@code totalBytes} of {@code contentType} with {@code video}'s {@code parts}. */
+    public String initiate(Video video, String parts, boolean notifySubscribers, long totalBytes, String contentType)
             throws IOException {
         GenericUrl url = new GenericUrl(youtubeRootUrl + "upload/youtube/v3/videos");
         url.set("uploadType", "resumable");
-        url.set("part", "snippet,status");
+        url.set("part", parts);
         url.set("notifySubscribers", notifySubscribers);
         HttpRequest request = initiateRequests.buildPostRequest(url, new JsonHttpContent(json, video));
         request.getHeaders().set("X-Upload-Content-Length", totalBytes);

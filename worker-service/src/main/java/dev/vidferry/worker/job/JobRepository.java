@@ -73,6 +73,14 @@ public class JobRepository {
         return writes.addWarning(pool, fence, warning);
     }
 
+    public Uni<Boolean> recordStep(Fence fence, String step, String stepJson) {
+        return writes.recordStep(pool, fence, step, stepJson);
+    }
+
+    public Uni<Boolean> startFinishing(Fence fence, String videoId, String videoUrl, EventEnvelope<JobProgress> event) {
+        return pool.withTransaction(tx -> transitions.startFinishing(tx, fence, videoId, videoUrl, event));
+    }
+
     public Uni<Boolean> forgetSession(Fence fence) {
         return writes.forgetSession(pool, fence);
     }

@@ -20,6 +20,8 @@ final class DebugPause {
     static final String BEFORE_FIRST_CHUNK = "before-first-chunk";
     static final String BETWEEN_CHUNKS = "between-chunks";
     static final String BEFORE_RECORD = "before-record";
+    /** After the video is recorded on the job (stage finishing), before the after-upload steps. */
+    static final String BEFORE_FINISHING = "before-finishing";
 
     private final Set<String> points;
     private final Duration pauseFor;

@@ -43,8 +43,7 @@ final class JobOutcomes {
     }
 
     /** A new video with the file's bytes; {@code warning} (or null) is added to the completion message. */
-    void completed(Video video, long total, String md5, GoogleAccounts.Account account, String warning) {
-        String videoId = video.getId();
+    void completed(String videoId, long total, String md5, GoogleAccounts.Account account, String warning) {
         String url = VideoMapping.watchUrl(videoId);
         progress.drainTicks(TICK_DRAIN);
         progress.bytesConfirmedQuietly(total);

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.google.api.services.drive.Drive;
 import com.google.api.services.drive.model.File;
+import com.google.api.services.youtube.model.Video;
 
 import io.quarkus.logging.Log;
 
@@ -20,6 +21,8 @@ import dev.vidferry.model.quota.QuotaMethods;
 import dev.vidferry.platform.google.GoogleCredentialsFactory;
 import dev.vidferry.platform.job.ClaimedJob;
 import dev.vidferry.platform.job.DriveRevision;
+import dev.vidferry.worker.finish.AfterUpload;
+import dev.vidferry.worker.finish.FinishContext;
 import dev.vidferry.worker.google.AccountProblemException;
 import dev.vidferry.worker.google.DriveReader;
 import dev.vidferry.worker.google.GoogleAccounts;
@@ -119,6 +122,12 @@ final class JobTransfer implements Runnable {
     private void transfer() throws IOException {
         account = ctx.accounts().load(job.ownerId(), job.googleAccountId());
         refreshCredentials();
+        if (job.videoId() != null) {
+            // an earlier attempt uploaded the video: only its after-upload steps may be left
+            progress.totalBytes(job.sizeBytes());
+            finishAndComplete(job.videoId(), job.sizeBytes(), job.driveMd5());
+            return;
+        }
         Drive drive = ctx.clients().drive(account.credentials());
         File file = drive.files().get(job.driveFileId()).setSupportsAllDrives(true)
                 .setFields("id,name,mimeType,size,md5Checksum,headRevisionId,modifiedTime").execute();
@@ -184,8 +193,45 @@ final class JobTransfer implements Runnable {
         if (revision.md5() != null && !revision.md5().equalsIgnoreCase(result.md5())) {
             outcomes.contentMismatch(result.video(), revision.md5(), result.md5());
         } else {
-            outcomes.completed(result.video(), total, md5, account, warning);
+            auditCheck(result.video());
+            finishAndComplete(result.video().getId(), total, md5);
         }
+    }
+
+    /** The warning of a job whose video YouTube made private because the API project is not audited. */
+    static final String NOT_AUDITED = "API_PROJECT_NOT_AUDITED: YouTube made the video private although it was "
+            + "asked to be %s; uploads of a Google Cloud project that has not passed Google's audit stay private "
+            + "(request the audit: https://support.google.com/youtube/contact/yt_api_form), then change the privacy "
+            + "on YouTube";
+
+    /** Reads back the privacy YouTube gave the video: an unverified project's uploads are forced to private. */
+    private void auditCheck(Video video) {
+        String asked = job.metadata().withDefaults().privacyStatus().wireName();
+        String got = video.getStatus() == null ? null : video.getStatus().getPrivacyStatus();
+        if (!"private".equals(asked) && "private".equals(got)) {
+            warn(String.format(NOT_AUDITED, asked));
+        }
+    }
+
+    /**
+     * The video exists: when the job asks for after-upload steps, records the video on the job (stage
+     * {@code finishing}) and runs them ({@link AfterUpload}: each resumable, a failed one only a warning); then
+     * completes the job.
+     */
+    private void finishAndComplete(String videoId, long total, String md5) {
+        if (ctx.finisher().wanted(job.metadata())) {
+            FinishContext finish = new FinishContext(job, videoId, account.channelId(),
+                    ctx.clients().youtube(account.credentials()), ctx.clients().drive(account.credentials()));
+            String url = VideoMapping.watchUrl(videoId);
+            EventEnvelope<JobProgress> finishing = progress.statusEvent(JobStatus.UPLOADING, JobStage.FINISHING,
+                    "Uploaded to YouTube: " + url + "; now: " + String.join(", ", ctx.finisher().pending(finish)),
+                    videoId, null, null);
+            outcomes.held(ctx.repository().startFinishing(job.fence(), videoId, url, finishing));
+            progress.statusChanged(finishing);
+            pause(DebugPause.BEFORE_FINISHING);
+            ctx.finisher().run(finish).forEach(this::warn);
+        }
+        outcomes.completed(videoId, total, md5, account, warning);
     }
 
     /**
@@ -226,7 +272,7 @@ final class JobTransfer implements Runnable {
 
     /** Shows {@code line} on the job (its warning) and goes on. */
     private void warn(String line) {
-        warning = line;
+        warning = warning == null ? line : warning + "; " + line;
         Log.warnf("job %s: %s", job.id(), line);
         outcomes.held(ctx.repository().addWarning(job.fence(), line));
     }
@@ -246,7 +292,8 @@ final class JobTransfer implements Runnable {
         quotaMethod = QuotaMethods.VIDEOS_INSERT;
         try {
             VideoMetadata metadata = job.metadata().withDefaults();
-            return upload.initiate(VideoMapping.video(metadata), Boolean.TRUE.equals(metadata.notifySubscribers()),
+            Video video = VideoMapping.video(metadata);
+            return upload.initiate(video, VideoMapping.parts(video), Boolean.TRUE.equals(metadata.notifySubscribers()),
                     total, contentType);
         } catch (IOException | RuntimeException e) {
             if (neverSent(e)) {
