@@ -50,10 +50,10 @@ public class DuplicateCheck {
      * Like {@link #find}, but a token without the scope {@code videos.list} needs ({@code 403 insufficientPermissions})
      * skips the check: {@code warning} gets a line for the job and the file is uploaded.
      */
-    public Optional<Existing> findOrSkip(String ownerId, String md5, YouTube youtube, Consumer<String> warning)
-            throws IOException {
+    public Optional<Existing> findOrSkip(String ownerId, String channelId, String md5, YouTube youtube,
+            Consumer<String> warning) throws IOException {
         try {
-            return find(ownerId, md5, youtube);
+            return find(ownerId, channelId, md5, youtube);
         } catch (IOException e) {
             if (!GoogleErrors.insufficientPermissions(e)) {
                 throw e;
@@ -67,14 +67,20 @@ public class DuplicateCheck {
     public static final String SKIPPED = "could not check YouTube for an earlier upload of this file (the Google "
             + "authorization lacks the youtube.readonly scope); reconnect Google granting it to avoid duplicates";
 
-    public Optional<Existing> find(String ownerId, String md5, YouTube youtube) throws IOException {
+    /**
+     * The owner's earlier upload of this content to the same channel ({@code channelId}; a history row without a
+     * channel, from before channels were recorded, counts for any), if YouTube still has it. The same file on
+     * another of the owner's channels is not a duplicate.
+     */
+    public Optional<Existing> find(String ownerId, String channelId, String md5, YouTube youtube) throws IOException {
         if (md5 == null || md5.isBlank()) {
             return Optional.empty();
         }
         List<Row> rows = new ArrayList<>();
         pool.preparedQuery("SELECT id, video_id, video_url FROM upload_history WHERE owner_id = $1 "
-                + "AND drive_md5 = $2 AND video_gone_at IS NULL ORDER BY uploaded_at DESC LIMIT 5")
-                .execute(Tuple.of(ownerId, md5))
+                + "AND drive_md5 = $2 AND video_gone_at IS NULL AND (channel_id IS NULL OR channel_id = $3 OR $3 IS NULL) "
+                + "ORDER BY uploaded_at DESC LIMIT 5")
+                .execute(Tuple.of(ownerId, md5, channelId))
                 .await().atMost(DB_TIMEOUT)
                 .forEach(rows::add);
         for (Row row : rows) {
