@@ -73,19 +73,28 @@ class TransferLeakIT {
         await(ann, cancelled, "cancelled");
         stack.emulator().throttle(0, 0);
 
-        // a refresh Google refuses: the worker marks the account and fails the job, the token stays sealed
+        // a refresh Google refuses, in the worker: the job is queued while no worker runs, then the grant is
+        // revoked and the stored access token runs out; the worker marks the account and fails the job
         Member bob = Member.connected(stack, "leak");
         SeededFile bobs = stack.emulator().seedFile(bob.user().username(), null, "leak-refused.mp4", MIB);
-        stack.emulator().expireRefreshTokens(bob.user().username());
-        try (var db = stack.db();
-                PreparedStatement expire = db.prepareStatement("UPDATE google_account "
-                        + "SET access_token_expires_at = now() - interval '1 hour' WHERE owner_id = ?")) {
-            // the access token vidferry holds has run out too, so the worker must refresh
-            expire.setString(1, bob.user().sub());
-            assertThat(expire.executeUpdate()).isEqualTo(1);
+        stack.stopWorkers();
+        String refused;
+        try {
+            refused = create(bob, bobs, "Leak: refused refresh");
+            stack.emulator().expireRefreshTokens(bob.user().username());
+            try (var db = stack.db(); PreparedStatement expire = db.prepareStatement("UPDATE google_account "
+                    + "SET access_token_expires_at = now() - interval '1 hour' WHERE owner_id = ?")) {
+                expire.setString(1, bob.user().sub());
+                assertThat(expire.executeUpdate()).isEqualTo(1);
+            }
+        } finally {
+            stack.useWorkers(1);
         }
-        String refused = create(bob, bobs, "Leak: refused refresh");
         assertThat(await(bob, refused, "failed").path("errorCode").asText()).isEqualTo("GOOGLE_RECONNECT_REQUIRED");
+        // and the api's own refused refresh (a new job needs the account): 409, nothing secret in the problem
+        ApiClient.Answer again = keep(bob.api().post("/jobs", Map.of("driveFileId", bobs.id(),
+                "metadata", Map.of("title", "Leak: again", "privacyStatus", "private"))));
+        assertThat(again.status()).as(again.body().toString()).isEqualTo(409);
         keep(bob.api().get("/google/accounts"));
         for (Member member : List.of(ann, bob)) {
             keep(member.api().get("/jobs"));
