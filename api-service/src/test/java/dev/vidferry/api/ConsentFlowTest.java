@@ -80,7 +80,7 @@ class ConsentFlowTest {
         Emulator.User carol = Emulator.newUser("carol");
         URI back = Emulator.client().consent(connect(carol), carol.username());
 
-        callback(back).statusCode(200).body("isDefault", equalTo(true)).body("status", equalTo("connected"))
+        callback(back).statusCode(200).body("isDefault", equalTo(true)).body("status", equalTo("active"))
                 .body("channelId", equalTo(Emulator.client().users().stream()
                         .filter(u -> u.username().equals(carol.username())).findFirst().orElseThrow().channelId()))
                 .body("missingScopes", hasSize(0));
@@ -93,6 +93,47 @@ class ConsentFlowTest {
         assertThat(accounts(carol)).isEqualTo(1);
         // the stored tokens work: a job can be created with them
         Api.newJob(carol, "connected by consent");
+    }
+
+    /** The callback as a browser follows Google's redirect (it asks for HTML). */
+    static ValidatableResponse browserCallback(URI redirect) {
+        return given().urlEncodingEnabled(false).redirects().follow(false)
+                .accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                .get("/api/v1/google/callback?" + redirect.getRawQuery()).then();
+    }
+
+    @Test
+    void aBrowserIsSentOnToTheUiWithTheResultAndAReplayWithTheReason() {
+        Emulator.User hana = Emulator.newUser("hana");
+        URI back = Emulator.client().consent(connect(hana), hana.username());
+
+        String location = browserCallback(back).statusCode(303).header("Cache-Control", "no-store").extract()
+                .header("Location");
+        assertThat(accounts(hana)).isEqualTo(1);
+        String accountId = given().header("Authorization", hana.bearer()).get("/api/v1/google/accounts").then()
+                .statusCode(200).extract().path("items[0].id");
+        // the default vidferry.consent.after-connect-url is "/" on this host
+        assertThat(URI.create(location).getPath()).isEqualTo("/");
+        assertThat(query(location)).containsExactly(Map.entry("result", "connected"),
+                Map.entry("accountId", accountId));
+
+        String replay = browserCallback(back).statusCode(303).extract().header("Location");
+        assertThat(query(replay)).containsExactly(Map.entry("result", "error"),
+                Map.entry("error", "consent-state-invalid"));
+        assertThat(accounts(hana)).isEqualTo(1);
+    }
+
+    @Test
+    void aBrowserWhoseConsentLacksAScopeLearnsWhichOneAndNothingIsStored() {
+        Emulator.User ivan = Emulator.newUser("ivan");
+        Emulator.client().declineScopes(ivan.username(), GoogleScopes.YOUTUBE_READONLY);
+        URI back = Emulator.client().consent(connect(ivan), ivan.username());
+
+        String location = browserCallback(back).statusCode(303).extract().header("Location");
+        assertThat(query(location)).containsExactly(Map.entry("result", "error"),
+                Map.entry("error", "google-scope-missing"), Map.entry("missingScope", GoogleScopes.YOUTUBE_READONLY));
+        assertThat(location).doesNotContain("code=").doesNotContain("state=");
+        assertThat(accounts(ivan)).isZero();
     }
 
     @Test

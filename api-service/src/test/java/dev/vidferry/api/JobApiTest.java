@@ -31,13 +31,13 @@ class JobApiTest {
                 .body("status", equalTo("not_connected"));
         String answer = given().header("Authorization", user.bearer()).contentType(ContentType.JSON)
                 .body(Map.of("refreshToken", user.refreshToken())).put("/api/v1/google/account")
-                .then().statusCode(200).body("status", equalTo("connected"))
+                .then().statusCode(200).body("status", equalTo("active"))
                 .body("scopes", hasItem("https://www.googleapis.com/auth/youtube.upload"))
                 .body("channelTitle", notNullValue()).body("channelId", notNullValue())
                 .extract().asString();
         assertThat(answer).doesNotContain(user.refreshToken());
         String shown = given().header("Authorization", user.bearer()).get("/api/v1/google/account").then()
-                .statusCode(200).body("status", equalTo("connected")).extract().asString();
+                .statusCode(200).body("status", equalTo("active")).extract().asString();
         assertThat(shown).doesNotContain(user.refreshToken()).doesNotContain("ciphertext");
         assertThat(Db.count("SELECT count(*) FROM google_account WHERE owner_id = ? AND key_id = 'test'"
                 + " AND position(convert_to(?, 'UTF8') in refresh_token_ciphertext) = 0", user.sub(),

@@ -39,6 +39,11 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    /** A POST without a body (a command such as {@code /jobs/{id}/cancel}). */
+    public Answer post(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Answer put(String path, Object body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body))));

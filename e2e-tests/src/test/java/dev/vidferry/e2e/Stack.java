@@ -23,7 +23,7 @@ import dev.vidferry.testsupport.postgres.PostgresResource;
 public final class Stack {
 
     static final String DATABASE = "vidferry_test_e2e";
-    private static final String CRYPTO_KEY = "x0F6n3YDxwbD3nq3m3bgqVv2qv+J3pQpD3l3P4b0S1k=";
+    static final String CRYPTO_KEY = "x0F6n3YDxwbD3nq3m3bgqVv2qv+J3pQpD3l3P4b0S1k=";
 
     private static Stack instance;
 
@@ -170,6 +170,7 @@ public final class Stack {
         config.put("vidferry.worker.shutdown-grace", "10s");
         config.put("vidferry.quota.limits.\"videos.insert\"", "1000000");
         config.put("vidferry.quota.limits.\"default\"", "100000000");
+        config.put("vidferry.quota.uploads-per-channel-per-day", "1000000");
         return config;
     }
 

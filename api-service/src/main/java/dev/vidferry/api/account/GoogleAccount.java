@@ -12,6 +12,8 @@ import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import dev.vidferry.model.api.GoogleAccountStatus;
+
 /** A user's connected Google account; tokens sealed with {@code TokenCipher}, bound to owner + row + column. */
 @Entity
 @Table(name = "google_account")
@@ -50,7 +52,7 @@ public class GoogleAccount {
     @Column(name = "access_token_expires_at")
     public Instant accessTokenExpiresAt;
     @Column(nullable = false)
-    public String status = "connected";
+    public String status = GoogleAccountStatus.ACTIVE;
     @Column(name = "status_reason")
     public String statusReason;
     @Column(name = "created_at", nullable = false)

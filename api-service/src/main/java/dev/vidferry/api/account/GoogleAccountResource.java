@@ -58,7 +58,7 @@ public class GoogleAccountResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Connect Google with a refresh token (verified, stored encrypted)")
-    @APIResponse(responseCode = "200", description = "Connected", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoogleAccountView.class), examples = @ExampleObject(name = "example", value = "{\"status\":\"connected\",\"scopes\":[\"https://www.googleapis.com/auth/drive.readonly\",\"https://www.googleapis.com/auth/youtube.upload\"],\"email\":\"alice@example.com\",\"channelId\":\"UCx1\",\"channelTitle\":\"Alice\"}")))
+    @APIResponse(responseCode = "200", description = "Connected", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoogleAccountView.class), examples = @ExampleObject(name = "example", value = "{\"status\":\"active\",\"scopes\":[\"https://www.googleapis.com/auth/drive.readonly\",\"https://www.googleapis.com/auth/youtube.upload\"],\"email\":\"alice@example.com\",\"channelId\":\"UCx1\",\"channelTitle\":\"Alice\"}")))
     @APIResponse(responseCode = "422", description = "refreshToken missing, malformed, or refused by Google (names refreshToken)")
     public Uni<GoogleAccountView> connect(ConnectGoogleAccountRequest request) {
         return service.connect(Owners.of(token), request);
@@ -67,7 +67,7 @@ public class GoogleAccountResource {
     /** Status and scopes of the caller's Google connection; never a token. */
     @GET
     @Operation(summary = "The caller's Google connection, without tokens")
-    @APIResponse(responseCode = "200", description = "The connection (status not_connected when none)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoogleAccountView.class), examples = @ExampleObject(name = "example", value = "{\"status\":\"connected\",\"scopes\":[\"https://www.googleapis.com/auth/drive.readonly\",\"https://www.googleapis.com/auth/youtube.upload\"],\"email\":\"alice@example.com\",\"channelId\":\"UCx1\",\"channelTitle\":\"Alice\"}")))
+    @APIResponse(responseCode = "200", description = "The connection (status not_connected when none)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoogleAccountView.class), examples = @ExampleObject(name = "example", value = "{\"status\":\"active\",\"scopes\":[\"https://www.googleapis.com/auth/drive.readonly\",\"https://www.googleapis.com/auth/youtube.upload\"],\"email\":\"alice@example.com\",\"channelId\":\"UCx1\",\"channelTitle\":\"Alice\"}")))
     public Uni<GoogleAccountView> get() {
         return service.view(Owners.of(token));
     }

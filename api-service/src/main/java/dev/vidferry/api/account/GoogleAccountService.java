@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import dev.vidferry.api.common.ApiException;
 import dev.vidferry.api.common.BlockingCalls;
 import dev.vidferry.model.api.ConnectGoogleAccountRequest;
+import dev.vidferry.model.api.GoogleAccountStatus;
 import dev.vidferry.model.api.GoogleAccountSummary;
 import dev.vidferry.model.api.GoogleAccountView;
 import dev.vidferry.model.job.ErrorCode;
@@ -113,7 +114,7 @@ public class GoogleAccountService {
             account.channelTitle = profile.channelTitle();
         }
         account.projectId = google.projectId();
-        account.status = "connected";
+        account.status = GoogleAccountStatus.ACTIVE;
         account.statusReason = null;
         account.updatedAt = now;
         Log.infof("Google account %s %s for owner %s (%s)", account.id, created ? "connected" : "reconnected", ownerId,
@@ -196,7 +197,7 @@ public class GoogleAccountService {
                             + "PUT /api/v1/google/account with a refresh token",
                     List.of());
         }
-        if (!"connected".equals(account.status)) {
+        if (!GoogleAccountStatus.isActive(account.status)) {
             throw new ApiException(409, "google-reconnect-required", "Google account must be reconnected",
                     "Google no longer accepts the stored credentials"
                             + (account.statusReason == null ? "" : " (" + account.statusReason + ")")
@@ -217,7 +218,7 @@ public class GoogleAccountService {
     public Uni<Void> markReconnectRequired(UUID accountId) {
         return repository.findById(accountId).invoke(account -> {
             if (account != null) {
-                account.status = "reconnect_required";
+                account.status = GoogleAccountStatus.RECONNECT_REQUIRED;
                 account.statusReason = ErrorCode.GOOGLE_RECONNECT_REQUIRED.name();
                 account.updatedAt = Instant.now();
             }
@@ -227,13 +228,14 @@ public class GoogleAccountService {
     /** One account as the caller sees it in the list: never a token. */
     public static GoogleAccountSummary summary(GoogleAccount account) {
         List<String> scopes = account.scopes == null ? List.of() : Arrays.asList(account.scopes);
-        return new GoogleAccountSummary(account.id, account.isDefault, account.status, account.statusReason, scopes,
+        return new GoogleAccountSummary(account.id, account.isDefault, GoogleAccountStatus.normalize(account.status),
+                account.statusReason, scopes,
                 GoogleScopes.missing(scopes), account.email, account.channelId, account.channelTitle,
                 account.createdAt, account.updatedAt);
     }
 
     static GoogleAccountView view(GoogleAccount account) {
-        return new GoogleAccountView(account.status, account.statusReason,
+        return new GoogleAccountView(GoogleAccountStatus.normalize(account.status), account.statusReason,
                 account.scopes == null ? List.of() : Arrays.asList(account.scopes), account.email, account.channelId,
                 account.channelTitle, account.createdAt, account.updatedAt);
     }

@@ -6,10 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
-import dev.vidferry.model.api.KeyReencryptionResult;
+import dev.vidferry.platform.crypto.Reencrypted;
 import dev.vidferry.platform.crypto.TokenCipher;
 import dev.vidferry.platform.crypto.TokenColumns;
 
@@ -38,12 +37,9 @@ public class KeyRotationService {
     private record Progress(UUID after, long reencrypted, long current, boolean done) {
     }
 
-    public Uni<KeyReencryptionResult> reencryptAll() {
-        return from(new Progress(FIRST, 0, 0, false)).map(p -> {
-            Log.infof("re-encrypted %d Google accounts with key %s (%d already current)", p.reencrypted(),
-                    cipher.activeKeyId(), p.current());
-            return new KeyReencryptionResult(cipher.activeKeyId(), p.reencrypted(), p.current());
-        });
+    /** Every {@code google_account} row; the job sessions and consent states are their features' own. */
+    public Uni<Reencrypted> reencryptAll() {
+        return from(new Progress(FIRST, 0, 0, false)).map(p -> new Reencrypted(p.reencrypted(), p.current()));
     }
 
     private Uni<Progress> from(Progress progress) {

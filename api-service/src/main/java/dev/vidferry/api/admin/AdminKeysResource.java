@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.vidferry.api.account.KeyRotationService;
 import dev.vidferry.api.auth.Roles;
 import dev.vidferry.model.api.KeyReencryptionResult;
 
@@ -26,16 +25,16 @@ import dev.vidferry.model.api.KeyReencryptionResult;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminKeysResource {
 
-    private final KeyRotationService rotation;
+    private final KeyReencryption rotation;
 
-    public AdminKeysResource(KeyRotationService rotation) {
+    public AdminKeysResource(KeyReencryption rotation) {
         this.rotation = rotation;
     }
 
     @POST
     @Path("reencrypt")
-    @Operation(summary = "Re-encrypt every stored token with the active key (after adding a new primary key)")
-    @APIResponse(responseCode = "200", description = "Rows rewritten and rows already sealed with the active key", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyReencryptionResult.class), examples = @ExampleObject(name = "example", value = "{\"activeKeyId\":\"k2\",\"reencrypted\":3,\"alreadyCurrent\":12}")))
+    @Operation(summary = "Re-encrypt everything sealed at rest (Google tokens, upload session URLs, consent verifiers) with the active key, after adding a new primary key")
+    @APIResponse(responseCode = "200", description = "Rows rewritten and rows already sealed with the active key", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyReencryptionResult.class), examples = @ExampleObject(name = "example", value = "{\"activeKeyId\":\"k2\",\"reencrypted\":5,\"alreadyCurrent\":12,\"tables\":{\"google_account\":{\"reencrypted\":3,\"alreadyCurrent\":10},\"upload_job\":{\"reencrypted\":2,\"alreadyCurrent\":1},\"google_consent_state\":{\"reencrypted\":0,\"alreadyCurrent\":1}}}")))
     @APIResponse(responseCode = "403", description = "The caller is not an admin")
     public Uni<KeyReencryptionResult> reencrypt() {
         return rotation.reencryptAll();

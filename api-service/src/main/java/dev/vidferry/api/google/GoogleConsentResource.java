@@ -3,11 +3,13 @@ package dev.vidferry.api.google;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 
 import dev.vidferry.api.auth.Roles;
+import dev.vidferry.api.common.ApiException;
 import dev.vidferry.api.common.Owners;
 import dev.vidferry.model.api.GoogleAccountList;
 import dev.vidferry.model.api.GoogleAccountSummary;
@@ -37,11 +40,14 @@ public class GoogleConsentResource {
     private final ConsentService consent;
     private final GoogleAccountsService accounts;
     private final JsonWebToken token;
+    private final ConsentConfig consentConfig;
 
-    public GoogleConsentResource(ConsentService consent, GoogleAccountsService accounts, JsonWebToken token) {
+    public GoogleConsentResource(ConsentService consent, GoogleAccountsService accounts, JsonWebToken token,
+            ConsentConfig consentConfig) {
         this.consent = consent;
         this.accounts = accounts;
         this.token = token;
+        this.consentConfig = consentConfig;
     }
 
     @GET
@@ -54,24 +60,37 @@ public class GoogleConsentResource {
                 .header("Cache-Control", "no-store").build());
     }
 
-    /** No bearer token here: Google's redirect carries none; the single-use state says whose consent it is. */
+    /**
+     * No bearer token here: Google's redirect carries none; the single-use state says whose consent it is. A browser
+     * ({@code Accept} naming {@code text/html}) is sent on to the UI ({@code vidferry.consent.after-connect-url}) with
+     * the result in the query; an API client gets the account as JSON, or the problem.
+     */
     @GET
     @Path("callback")
     @PermitAll
-    @Operation(summary = "Google's redirect after consent: stores the account (the state identifies the user)")
-    @APIResponse(responseCode = "200", description = "The connected account", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoogleAccountSummary.class), examples = @ExampleObject(name = "example", value = "{\"id\":\"0b4f6c1e-8d2a-4c57-9a53-3f1e2d7c9b10\",\"isDefault\":true,\"status\":\"connected\",\"statusReason\":null,\"scopes\":[\"https://www.googleapis.com/auth/drive.readonly\",\"https://www.googleapis.com/auth/youtube.upload\"],\"missingScopes\":[],\"email\":\"alice@example.com\",\"channelId\":\"UCx1\",\"channelTitle\":\"Alice\",\"connectedAt\":\"2026-12-01T10:00:00Z\",\"updatedAt\":\"2026-12-01T10:00:00Z\"}")))
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @Operation(summary = "Google's redirect after consent: stores the account (the state identifies the user); a browser is sent on to the UI")
+    @APIResponse(responseCode = "200", description = "The connected account (API clients)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoogleAccountSummary.class), examples = @ExampleObject(name = "example", value = "{\"id\":\"0b4f6c1e-8d2a-4c57-9a53-3f1e2d7c9b10\",\"isDefault\":true,\"status\":\"active\",\"statusReason\":null,\"scopes\":[\"https://www.googleapis.com/auth/drive.readonly\",\"https://www.googleapis.com/auth/youtube.upload\"],\"missingScopes\":[],\"email\":\"alice@example.com\",\"channelId\":\"UCx1\",\"channelTitle\":\"Alice\",\"connectedAt\":\"2026-12-01T10:00:00Z\",\"updatedAt\":\"2026-12-01T10:00:00Z\"}")))
+    @APIResponse(responseCode = "303", description = "A browser (Accept: text/html): on to the UI with result=connected&accountId=<id>, or result=error&error=<problem type>[&missingScope=<scope>]", headers = @Header(name = "Location", description = "vidferry.consent.after-connect-url with the result", schema = @Schema(type = SchemaType.STRING, format = "uri", example = "https://vidferry.example/settings?result=connected&accountId=0b4f6c1e-8d2a-4c57-9a53-3f1e2d7c9b10")))
     @APIResponse(responseCode = "400", description = "Unknown, used or expired state, or the user denied consent")
     @APIResponse(responseCode = "422", description = "A required scope, offline access or the YouTube channel is missing")
-    public Uni<GoogleAccountSummary> callback(@QueryParam("state") String state, @QueryParam("code") String code,
-            @QueryParam("error") String error) {
-        return consent.complete(state, code, error);
+    public Uni<Response> callback(@QueryParam("state") String state, @QueryParam("code") String code,
+            @QueryParam("error") String error, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        Uni<GoogleAccountSummary> completed = consent.complete(state, code, error);
+        if (!AfterConnect.isBrowser(accept)) {
+            return completed.map(account -> Response.ok(account, MediaType.APPLICATION_JSON_TYPE).build());
+        }
+        return completed.map(account -> AfterConnect.connected(consentConfig.afterConnectUrl(), account.id()))
+                .onFailure(ApiException.class)
+                .recoverWithItem(e -> AfterConnect.failed(consentConfig.afterConnectUrl(), (ApiException) e))
+                .map(uri -> Response.seeOther(uri).header("Cache-Control", "no-store").build());
     }
 
     @GET
     @Path("accounts")
     @RolesAllowed(Roles.USER)
     @Operation(summary = "The caller's Google accounts with channel, scopes and status; never a token")
-    @APIResponse(responseCode = "200", description = "The caller's accounts (empty when none)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoogleAccountList.class), examples = @ExampleObject(name = "example", value = "{\"items\":[{\"id\":\"0b4f6c1e-8d2a-4c57-9a53-3f1e2d7c9b10\",\"isDefault\":true,\"status\":\"connected\",\"statusReason\":null,\"scopes\":[\"https://www.googleapis.com/auth/drive.readonly\",\"https://www.googleapis.com/auth/youtube.upload\"],\"missingScopes\":[],\"email\":\"alice@example.com\",\"channelId\":\"UCx1\",\"channelTitle\":\"Alice\",\"connectedAt\":\"2026-12-01T10:00:00Z\",\"updatedAt\":\"2026-12-01T10:00:00Z\"}]}")))
+    @APIResponse(responseCode = "200", description = "The caller's accounts (empty when none)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoogleAccountList.class), examples = @ExampleObject(name = "example", value = "{\"items\":[{\"id\":\"0b4f6c1e-8d2a-4c57-9a53-3f1e2d7c9b10\",\"isDefault\":true,\"status\":\"active\",\"statusReason\":null,\"scopes\":[\"https://www.googleapis.com/auth/drive.readonly\",\"https://www.googleapis.com/auth/youtube.upload\"],\"missingScopes\":[],\"email\":\"alice@example.com\",\"channelId\":\"UCx1\",\"channelTitle\":\"Alice\",\"connectedAt\":\"2026-12-01T10:00:00Z\",\"updatedAt\":\"2026-12-01T10:00:00Z\"}]}")))
     public Uni<GoogleAccountList> list() {
         return accounts.list(Owners.of(token));
     }
@@ -80,7 +99,7 @@ public class GoogleConsentResource {
     @Path("accounts/{id}/default")
     @RolesAllowed(Roles.USER)
     @Operation(summary = "Make this account the one jobs without googleAccountId use")
-    @APIResponse(responseCode = "200", description = "The account, now the default", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoogleAccountSummary.class), examples = @ExampleObject(name = "example", value = "{\"id\":\"0b4f6c1e-8d2a-4c57-9a53-3f1e2d7c9b10\",\"isDefault\":true,\"status\":\"connected\",\"statusReason\":null,\"scopes\":[\"https://www.googleapis.com/auth/drive.readonly\",\"https://www.googleapis.com/auth/youtube.upload\"],\"missingScopes\":[],\"email\":\"alice@example.com\",\"channelId\":\"UCx1\",\"channelTitle\":\"Alice\",\"connectedAt\":\"2026-12-01T10:00:00Z\",\"updatedAt\":\"2026-12-01T10:00:00Z\"}")))
+    @APIResponse(responseCode = "200", description = "The account, now the default", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoogleAccountSummary.class), examples = @ExampleObject(name = "example", value = "{\"id\":\"0b4f6c1e-8d2a-4c57-9a53-3f1e2d7c9b10\",\"isDefault\":true,\"status\":\"active\",\"statusReason\":null,\"scopes\":[\"https://www.googleapis.com/auth/drive.readonly\",\"https://www.googleapis.com/auth/youtube.upload\"],\"missingScopes\":[],\"email\":\"alice@example.com\",\"channelId\":\"UCx1\",\"channelTitle\":\"Alice\",\"connectedAt\":\"2026-12-01T10:00:00Z\",\"updatedAt\":\"2026-12-01T10:00:00Z\"}")))
     @APIResponse(responseCode = "404", description = "No such account of the caller")
     public Uni<GoogleAccountSummary> makeDefault(@PathParam("id") String id) {
         return accounts.makeDefault(Owners.of(token), id);

@@ -135,6 +135,18 @@ public class JobRepository implements PanacheRepositoryBase<UploadJob, UUID> {
         return getSession().chain(session -> session.refresh(job)).replaceWith(job);
     }
 
+    /** Runs a platform query ({@code SELECT}) on the current session, in its transaction; its rows as arrays. */
+    public Uni<List<Object[]>> rows(JobStatement statement) {
+        return getSession().chain(session -> {
+            Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(statement.nativeSql(), Object[].class);
+            List<Object> params = statement.params();
+            for (int i = 0; i < params.size(); i++) {
+                query.setParameter(i + 1, params.get(i));
+            }
+            return query.getResultList();
+        });
+    }
+
     /** Runs {@code change} on the locked {@code job} and reads the job again as the statement left it. */
     public Uni<UploadJob> change(UploadJob job, JobStatement change) {
         return execute(change).chain(rows -> getSession().chain(session -> session.refresh(job))).replaceWith(job);

@@ -1,9 +1,12 @@
 package dev.vidferry.api.webhook;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +15,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 import dev.vidferry.api.common.Outages;
+import dev.vidferry.model.event.CloudEventHeaders;
 
 /**
  * Reads {@code upload-job.progress} in the consumer group {@code vidferry-api-webhooks}, shared by every api instance
@@ -34,8 +38,10 @@ public class WebhookEventConsumer {
     }
 
     @Incoming("webhook-events")
-    public Uni<Void> consume(String value) {
-        WebhookEvents.Event event = WebhookEvents.of(mapper, value);
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        Header source = record.headers().lastHeader(CloudEventHeaders.SOURCE);
+        WebhookEvents.Event event = WebhookEvents.of(mapper, record.value(),
+                source == null ? null : new String(source.value(), StandardCharsets.UTF_8));
         if (event == null) {
             return Uni.createFrom().voidItem();
         }

@@ -91,7 +91,7 @@ public class WebhookRepository {
                 + "SELECT gen_random_uuid(), w.id, $1, $2, $3, $4 FROM webhook w WHERE w.owner_id = $5 "
                 + "AND w.status = 'active' AND $6 = ANY (w.events) AND w.created_at <= $7 "
                 + "ON CONFLICT (webhook_id, event_id) DO NOTHING")
-                .execute(Tuple.from(List.of(event.eventId(), WebhookEvents.TYPE_PREFIX + event.event(), event.jobId(),
+                .execute(Tuple.from(List.of(event.eventId(), event.type(), event.jobId(),
                         event.cloudEvent(), event.ownerId(), event.event(),
                         OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))))
                 .map(RowSet::rowCount);

@@ -108,7 +108,7 @@ public class WebhookResource {
     @Operation(summary = "The webhook's latest deliveries, newest first: status, attempts, last answer or error")
     @APIResponse(responseCode = "200", description = "The deliveries", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookDeliveryPage.class), examples = @ExampleObject(name = "deliveries", value = "{\"items\":[{\"id\":"
             + "\"0f8fad5b-d9cb-469f-a165-70867728950e\",\"eventId\":\"7c9e6679-7425-40de-944b-e07fc1f90ae7\","
-            + "\"eventType\":\"dev.vidferry.job.completed\",\"jobId\":\"9b2f7a4e-1c3d-4e5f-8a9b-0c1d2e3f4a5b\","
+            + "\"eventType\":\"dev.vidferry.job.progress.v1\",\"jobId\":\"9b2f7a4e-1c3d-4e5f-8a9b-0c1d2e3f4a5b\","
             + "\"status\":\"delivered\",\"attempts\":2,\"lastStatusCode\":200,\"lastError\":null,"
             + "\"createdAt\":\"2026-12-01T10:00:00Z\",\"lastAttemptAt\":\"2026-12-01T10:00:05Z\","
             + "\"nextAttemptAt\":\"2026-12-01T10:00:05Z\",\"deliveredAt\":\"2026-12-01T10:00:05Z\"}]}")))

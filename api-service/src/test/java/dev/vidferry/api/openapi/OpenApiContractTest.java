@@ -73,8 +73,11 @@ class OpenApiContractTest {
      */
     static final Set<String> UNAUTHENTICATED = Set.of("GET /api/v1/google/callback");
 
-    /** Operations whose success is a redirect (the browser goes to Google's consent screen). */
-    static final Set<String> REDIRECTS = Set.of("GET /api/v1/google/connect");
+    /**
+     * Operations whose success may be a redirect: the browser goes to Google's consent screen, and back from it to
+     * the UI (the callback answers a browser 303, an API client 200 with JSON).
+     */
+    static final Set<String> REDIRECTS = Set.of("GET /api/v1/google/connect", "GET /api/v1/google/callback");
 
     /** Success and error statuses each known operation must document beyond the common ones. */
     static final Map<String, List<String>> EXPECTED = Map.ofEntries(
@@ -82,7 +85,7 @@ class OpenApiContractTest {
             Map.entry("GET /api/v1/google/account", List.of("200")),
             Map.entry("DELETE /api/v1/google/account/{id}", List.of("204", "404")),
             Map.entry("GET /api/v1/google/connect", List.of("302")),
-            Map.entry("GET /api/v1/google/callback", List.of("200", "400", "422")),
+            Map.entry("GET /api/v1/google/callback", List.of("200", "303", "400", "422")),
             Map.entry("GET /api/v1/google/accounts", List.of("200")),
             Map.entry("PUT /api/v1/google/accounts/{id}/default", List.of("200", "404")),
             Map.entry("POST /api/v1/admin/keys/reencrypt", List.of("200", "403")),

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,7 @@ import io.vertx.core.http.HttpServer;
 
 import dev.vidferry.api.ApiTestProfile;
 import dev.vidferry.api.Emulator;
+import dev.vidferry.model.event.CloudEventHeaders;
 import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.model.event.Topics;
 import dev.vidferry.model.job.JobStage;
@@ -62,6 +64,7 @@ class WebhookDeliveryTest {
     HttpServer receiver;
     final List<Received> received = new CopyOnWriteArrayList<>();
     final AtomicInteger flakyCalls = new AtomicInteger();
+    final Map<String, Map<String, String>> sentHeaders = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeEach
     void startReceiver() throws Exception {
@@ -117,9 +120,11 @@ class WebhookDeliveryTest {
         JsonNode event = mapper.readTree(delivered.body());
         assertThat(event.path("specversion").asText()).isEqualTo("1.0");
         assertThat(event.path("id").asText()).isEqualTo(eventId);
-        assertThat(event.path("type").asText()).isEqualTo("dev.vidferry.job.completed");
+        // the same vocabulary as the Kafka record's binary-mode headers
+        assertThat(event.path("type").asText()).isEqualTo("dev.vidferry.job.progress.v1");
         assertThat(event.path("subject").asText()).isEqualTo(job.toString());
-        assertThat(event.path("source").asText()).isEqualTo(WebhookEvents.SOURCE);
+        assertThat(event.path("source").asText()).isEqualTo("/vidferry/worker");
+        assertThat(event.path("time").asText()).isEqualTo(headerOf(eventId, CloudEventHeaders.TIME));
         assertThat(event.path("datacontenttype").asText()).isEqualTo("application/json");
         assertThat(event.path("time").asText()).isNotEmpty();
         assertThat(event.path("data").path("status").asText()).isEqualTo("completed");
@@ -130,6 +135,7 @@ class WebhookDeliveryTest {
         assertThat(deliveries.getInt("items[0].attempts")).isEqualTo(2);
         assertThat(deliveries.getInt("items[0].lastStatusCode")).isEqualTo(204);
         assertThat(deliveries.getString("items[0].eventId")).isEqualTo(eventId);
+        assertThat(deliveries.getString("items[0].eventType")).isEqualTo("dev.vidferry.job.progress.v1");
 
         given().header("Authorization", user.bearer()).delete("/api/v1/webhooks/" + id).then().statusCode(204);
         given().header("Authorization", user.bearer()).get("/api/v1/webhooks/" + id).then().statusCode(404);
@@ -185,10 +191,18 @@ class WebhookDeliveryTest {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(Topics.JOB_PROGRESS, job.toString(),
-                    mapper.writeValueAsString(envelope))).get(10, TimeUnit.SECONDS);
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.JOB_PROGRESS, job.toString(),
+                    mapper.writeValueAsString(envelope));
+            Map<String, String> headers = CloudEventHeaders.of(envelope, "/vidferry/worker", null);
+            headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            sentHeaders.put(envelope.eventId().toString(), headers);
+            producer.send(record).get(10, TimeUnit.SECONDS);
         }
         return envelope.eventId().toString();
+    }
+
+    private String headerOf(String eventId, String header) {
+        return sentHeaders.get(eventId).get(header);
     }
 
     private static JsonPath awaitDeliveries(Emulator.User user, String id, String status) {

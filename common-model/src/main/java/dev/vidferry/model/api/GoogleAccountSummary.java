@@ -9,7 +9,7 @@ import java.util.UUID;
  *
  * @param id the account's id, what a job's {@code googleAccountId} names
  * @param isDefault whether jobs without {@code googleAccountId} use it
- * @param status {@code connected} or {@code reconnect_required}
+ * @param status {@code active} or {@code reconnect_required} (see {@link GoogleAccountStatus})
  * @param statusReason why it needs reconnecting, if it does (e.g. {@code scope-missing: ...})
  * @param scopes granted OAuth scopes
  * @param missingScopes scopes vidferry needs that were not granted

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The caller's Google connection, without any token.
  *
- * @param status {@code not_connected}, {@code connected}, {@code reconnect_required} or {@code revoked}
+ * @param status {@code not_connected}, {@code active}, {@code reconnect_required} (with {@code statusReason}) or
+ *        {@code revoked} (see {@link GoogleAccountStatus})
  * @param statusReason why it needs reconnecting, if it does
  * @param scopes granted OAuth scopes
  * @param email Google account email, when known

@@ -8,7 +8,7 @@ import java.util.UUID;
  *
  * @param id the delivery; also the {@code webhook-id} header, the same on every attempt
  * @param eventId the CloudEvent's {@code id} (the Kafka event's id)
- * @param eventType the CloudEvent's {@code type}, e.g. {@code dev.vidferry.job.completed}
+ * @param eventType the CloudEvent's {@code type}, {@code dev.vidferry.job.progress.v1} (the status is in its data)
  * @param jobId the job (the CloudEvent's {@code subject})
  * @param status {@code pending} (will be tried, again), {@code delivered} (a 2xx answer) or {@code failed} (gave up)
  * @param attempts attempts so far

@@ -55,26 +55,43 @@ public final class CloudEventHeaders {
     }
 
     /**
-     * Every header of the record of one event, in a stable order.
+     * The CloudEvents context attributes of one event under their structured-mode names ({@code specversion},
+     * {@code id}, {@code source}, {@code type}, {@code subject}, {@code time}, {@code datacontenttype}), in a stable
+     * order. The one definition of vidferry's event vocabulary: Kafka records carry these as binary-mode headers
+     * ({@link #of}), webhooks send them as the attributes of a structured CloudEvent.
+     *
+     * @param source the {@code source}, see {@link #source(String)}
+     */
+    public static Map<String, String> attributes(UUID eventId, String eventType, int schemaVersion, UUID jobId,
+            Instant occurredAt, String source) {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(jobId, "jobId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(source, "source");
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("specversion", SPEC_VERSION_VALUE);
+        attributes.put("id", eventId.toString());
+        attributes.put("source", source);
+        attributes.put("type", type(eventType, schemaVersion));
+        attributes.put("subject", jobId.toString());
+        attributes.put("time", occurredAt.toString());
+        attributes.put("datacontenttype", JSON);
+        return attributes;
+    }
+
+    /**
+     * Every header of the record of one event, in a stable order: the {@link #attributes} as {@code ce_*} headers
+     * ({@code datacontenttype} is {@code content-type}), the trace context, the {@code vf-*} headers.
      *
      * @param source the {@code ce_source}, see {@link #source(String)}
      * @param traceparent a W3C trace context to continue, or null
      */
     public static Map<String, String> of(UUID eventId, String eventType, int schemaVersion, UUID jobId,
             Instant occurredAt, String source, String traceparent) {
-        Objects.requireNonNull(eventId, "eventId");
-        Objects.requireNonNull(eventType, "eventType");
-        Objects.requireNonNull(jobId, "jobId");
-        Objects.requireNonNull(occurredAt, "occurredAt");
-        Objects.requireNonNull(source, "source");
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(SPEC_VERSION, SPEC_VERSION_VALUE);
-        headers.put(ID, eventId.toString());
-        headers.put(SOURCE, source);
-        headers.put(TYPE, type(eventType, schemaVersion));
-        headers.put(SUBJECT, jobId.toString());
-        headers.put(TIME, occurredAt.toString());
-        headers.put(CONTENT_TYPE, JSON);
+        attributes(eventId, eventType, schemaVersion, jobId, occurredAt, source).forEach(
+                (name, value) -> headers.put(name.equals("datacontenttype") ? CONTENT_TYPE : "ce_" + name, value));
         if (traceparent != null && !traceparent.isBlank()) {
             headers.put(TRACEPARENT, traceparent);
         }

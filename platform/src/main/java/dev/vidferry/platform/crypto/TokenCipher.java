@@ -121,6 +121,16 @@ public class TokenCipher {
                 binding);
     }
 
+    /** Whether a {@link #sealText} value is sealed with the active key (false for a value stored in clear). */
+    public boolean isCurrentText(String stored, Binding binding) {
+        if (stored == null || !stored.startsWith(TEXT_PREFIX)) {
+            return false;
+        }
+        int colon = stored.indexOf(':', TEXT_PREFIX.length());
+        return colon > 0 && isCurrent(stored.substring(TEXT_PREFIX.length(), colon),
+                Base64.getDecoder().decode(stored.substring(colon + 1)), binding);
+    }
+
     /** Whether a ciphertext is in the current format with the active key (re-encryption can skip it). */
     public boolean isCurrent(String keyId, byte[] sealed, Binding binding) {
         if (!activeKeyId.equals(keyId) || sealed.length <= 1 + IV_BYTES || sealed[0] != FORMAT_V2) {

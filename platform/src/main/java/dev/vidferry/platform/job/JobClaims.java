@@ -31,7 +31,7 @@ public class JobClaims {
     public static final String WAITING_FOR_RECONNECT = "waiting for Google to be reconnected";
 
     /** The job's Google account (its own or the owner's default) is not refused; alias {@code j}. */
-    static final String ACCOUNT_USABLE = "NOT EXISTS (SELECT 1 FROM google_account a WHERE a.status <> 'connected' "
+    static final String ACCOUNT_USABLE = "NOT EXISTS (SELECT 1 FROM google_account a WHERE a.status NOT IN ('active', 'connected') "
             + "AND a.id = coalesce(j.google_account_id, (SELECT d.id FROM google_account d WHERE d.owner_id = j.owner_id "
             + "ORDER BY (d.account_key = 'default') DESC, d.created_at LIMIT 1)))";
     private static final String DUE = "j.status = 'pending' AND (j.next_attempt_at IS NULL OR j.next_attempt_at <= now())";

@@ -24,4 +24,11 @@ public interface QuotaConfig {
 
     /** Units per call of a method (e.g. {@code videos.update}), overriding the model; the bucket stays the model's. */
     Map<String, Long> costs();
+
+    /**
+     * Uploads one YouTube channel may start per Pacific day, counted per channel ({@code channel_upload_day}) apart
+     * from the project's quota; YouTube's own cap ({@code uploadLimitExceeded}) also closes a channel's day.
+     */
+    @WithDefault("100")
+    int uploadsPerChannelPerDay();
 }

@@ -115,4 +115,19 @@ class TokenCipherTest {
         assertThatThrownBy(() -> after.open("k1", resealed.ciphertext(), binding))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aSealedTextIsCurrentOnlyUnderTheActiveKeyAndAClearValueNever() {
+        TokenCipher before = new TokenCipher(config("k1", Map.of("k1", key(1))));
+        TokenCipher after = new TokenCipher(config("k2", Map.of("k1", key(1), "k2", key(2))));
+        TokenCipher.Binding session = TokenColumns.uploadSession("alice", java.util.UUID.randomUUID());
+        String old = before.sealText("https://upload.example/s/1", session);
+
+        assertThat(before.isCurrentText(old, session)).isTrue();
+        assertThat(after.isCurrentText(old, session)).isFalse();
+        assertThat(after.isCurrentText(after.sealText("https://upload.example/s/1", session), session)).isTrue();
+        assertThat(after.isCurrentText("https://upload.example/s/1", session)).as("stored in clear").isFalse();
+        assertThat(after.isCurrentText(old, TokenColumns.uploadSession("bob", java.util.UUID.randomUUID())))
+                .as("bound to another row").isFalse();
+    }
 }

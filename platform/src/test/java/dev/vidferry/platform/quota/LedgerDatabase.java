@@ -12,7 +12,8 @@ import io.vertx.sqlclient.PoolOptions;
 
 /**
  * The platform tests' own database {@code vidferry_test_platform} on the shared PostgreSQL server (PGHOST, PGPORT,
- * PGUSER, PGPASSWORD or 127.0.0.1:5432 postgres), recreated with the V1 schema.
+ * PGUSER, PGPASSWORD or 127.0.0.1:5432 postgres), recreated with the V1 schema and V15 (the per-channel upload
+ * count).
  */
 final class LedgerDatabase implements AutoCloseable {
 
@@ -30,7 +31,9 @@ final class LedgerDatabase implements AutoCloseable {
         }
         Pool pool = pool(NAME, 1);
         try {
-            pool.query(schema()).execute().await().indefinitely();
+            pool.query(schema("V1__initial_schema.sql")).execute().await().indefinitely();
+            pool.query(schema("V15__account_status_active_and_channel_upload_days.sql")).execute().await()
+                    .indefinitely();
         } finally {
             pool.closeAndAwait();
         }
@@ -52,8 +55,8 @@ final class LedgerDatabase implements AutoCloseable {
                 .using(vertx.getDelegate()).build());
     }
 
-    private static String schema() {
-        try (InputStream in = LedgerDatabase.class.getResourceAsStream("/db/migration/V1__initial_schema.sql")) {
+    private static String schema(String migration) {
+        try (InputStream in = LedgerDatabase.class.getResourceAsStream("/db/migration/" + migration)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -101,6 +101,28 @@ class HousekeepingTest {
     }
 
     @Test
+    void aJobTheSweepsEndKeepsNoUploadSessionUrlWhileARequeuedOneKeepsItsSession() {
+        UUID exhausted = Jobs.insert("uploading", 5, 5, -1, null, 60);
+        UUID cancelled = Jobs.insert("uploading", 1, 5, -30, null, 60);
+        Jobs.execute("UPDATE upload_job SET cancel_requested_at = now() WHERE id = ?", cancelled);
+        UUID requeued = Jobs.insert("uploading", 1, 5, -60, null, 120);
+        for (UUID job : List.of(exhausted, cancelled, requeued)) {
+            assertThat(Jobs.job(job).get("upload_session_uri")).as("planted session of %s", job).isNotNull();
+        }
+
+        PassResult pass = pass();
+
+        assertThat(pass.jobs(HousekeepingRule.RETRIES_EXHAUSTED)).isEqualTo(1);
+        assertThat(pass.jobs(HousekeepingRule.CANCEL_ORPHANED)).isEqualTo(1);
+        // an ended job's session could still upload to the channel for days: it is gone with the job's end
+        assertThat(Jobs.job(exhausted)).containsEntry("status", "failed").containsEntry("upload_session_uri", null);
+        assertThat(Jobs.job(cancelled)).containsEntry("status", "cancelled").containsEntry("upload_session_uri", null);
+        // a job handed to the next worker resumes its session
+        assertThat(Jobs.job(requeued)).containsEntry("status", "pending")
+                .containsEntry("upload_session_uri", "https://upload.example/session/1");
+    }
+
+    @Test
     void passesAreScheduledEveryConfiguredInterval() {
         Trigger trigger = scheduler.getScheduledJob("housekeeping");
 

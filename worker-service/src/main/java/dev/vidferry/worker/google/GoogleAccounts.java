@@ -20,6 +20,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import dev.vidferry.model.api.GoogleAccountStatus;
 import dev.vidferry.model.job.ErrorCode;
 import dev.vidferry.platform.crypto.TokenCipher;
 import dev.vidferry.platform.crypto.TokenColumns;
@@ -65,7 +66,7 @@ public class GoogleAccounts {
         }
         Row row = rows.iterator().next();
         UUID id = row.getUUID("id");
-        if (!"connected".equals(row.getString("status"))) {
+        if (!GoogleAccountStatus.isActive(row.getString("status"))) {
             throw new AccountProblemException(ErrorCode.GOOGLE_RECONNECT_REQUIRED,
                     "Google access was lost: reconnect Google, then retry the job");
         }
@@ -98,7 +99,7 @@ public class GoogleAccounts {
     /** Marks the account as needing a new consent (its refresh token was refused). */
     public void markReconnectRequired(UUID accountId, String reason) {
         pool.preparedQuery("UPDATE google_account SET status = 'reconnect_required', status_reason = $2, "
-                + "updated_at = now() WHERE id = $1 AND status = 'connected'")
+                + "updated_at = now() WHERE id = $1 AND status IN ('active', 'connected')")
                 .execute(Tuple.of(accountId, reason))
                 .await().atMost(DB_TIMEOUT);
     }

@@ -69,6 +69,11 @@ public class DuplicateCheck {
     public static final String SKIPPED = "could not check YouTube for an earlier upload of this file (the Google "
             + "authorization lacks the youtube.readonly scope); reconnect Google granting it to avoid duplicates";
 
+    /**
+     * The owner's earlier upload of this content to the same Google account or channel ({@code accountId}, {@code channelId}; a history row without a
+     * channel, from before channels were recorded, counts for any), if YouTube still has it. The same file on
+     * another of the owner's channels is not a duplicate.
+     */
     public Optional<Existing> find(String ownerId, UUID accountId, String channelId, String md5, YouTube youtube)
             throws IOException {
         if (md5 == null || md5.isBlank()) {
@@ -76,8 +81,8 @@ public class DuplicateCheck {
         }
         List<Row> rows = new ArrayList<>();
         pool.preparedQuery("SELECT id, video_id, video_url FROM upload_history WHERE owner_id = $1 "
-                + "AND drive_md5 = $2 AND video_gone_at IS NULL AND (google_account_id = $3 "
-                + "OR (channel_id IS NOT NULL AND channel_id = $4)) ORDER BY uploaded_at DESC LIMIT 5")
+                + "AND drive_md5 = $2 AND video_gone_at IS NULL AND (google_account_id = $3 OR channel_id = $4 "
+                + "OR channel_id IS NULL) ORDER BY uploaded_at DESC LIMIT 5")
                 .execute(Tuple.of(ownerId, md5, accountId, channelId))
                 .await().atMost(DB_TIMEOUT)
                 .forEach(rows::add);

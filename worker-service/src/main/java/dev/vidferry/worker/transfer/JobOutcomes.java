@@ -96,6 +96,10 @@ final class JobOutcomes {
                 && !(error instanceof TransferSignals.Deferral)) {
             failure = quotaExhausted(failure, quotaMethod);
         }
+        if (failure.code() == ErrorCode.UPLOAD_LIMIT_EXCEEDED && !(error instanceof TransferSignals.Deferral)
+                && account != null && account.channelId() != null) {
+            closeChannelDay(account.channelId());
+        }
         if (failure.kind() == Failure.Kind.RETRY) {
             Log.warnf("job %s attempt %d: %s (%s)", job.id(), job.attempt(), failure.message(), error.toString());
         } else {
@@ -140,6 +144,17 @@ final class JobOutcomes {
         } catch (RuntimeException e) {
             Log.warnf("job %s: could not close quota bucket %s in the ledger: %s", job.id(), bucket, e.toString());
             return failure;
+        }
+    }
+
+    /** YouTube refused another upload of the channel: its other jobs wait too, without asking YouTube again. */
+    private void closeChannelDay(String channelId) {
+        try {
+            Instant reset = ctx.channelUploads().markExhausted(channelId).await().atMost(DB_TIMEOUT);
+            Log.infof("job %s: YouTube refuses more uploads of channel %s today; its uploads wait until %s", job.id(),
+                    channelId, reset);
+        } catch (RuntimeException e) {
+            Log.warnf("job %s: could not close the upload day of channel %s: %s", job.id(), channelId, e.toString());
         }
     }
 

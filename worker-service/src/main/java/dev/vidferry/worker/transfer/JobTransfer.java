@@ -23,6 +23,7 @@ import dev.vidferry.platform.job.ClaimedJob;
 import dev.vidferry.platform.job.DriveRevision;
 import dev.vidferry.worker.finish.AfterUpload;
 import dev.vidferry.worker.finish.FinishContext;
+import dev.vidferry.platform.quota.ChannelUploads;
 import dev.vidferry.worker.google.AccountProblemException;
 import dev.vidferry.worker.google.DriveReader;
 import dev.vidferry.worker.google.GoogleAccounts;
@@ -278,8 +279,9 @@ final class JobTransfer implements Runnable {
     }
 
     /**
-     * Opens a new session, within the shared quota: one {@code videos.insert} is booked in the ledger first; denied ->
-     * the job is deferred to the bucket's reset. A booking whose request surely never left is given back.
+     * Opens a new session, within the shared quota: one {@code videos.insert} is booked in the project's ledger and
+     * one upload in the channel's daily count first; either denied -> the job is deferred to its reset. Bookings
+     * whose request surely never left are given back.
      */
     private String initiate(ResumableUpload upload, long total, String contentType) throws IOException {
         QuotaDecision reservation = ctx.quota().reserve(ctx.projectId(), QuotaMethods.VIDEOS_INSERT).await()
@@ -289,6 +291,7 @@ final class JobTransfer implements Runnable {
                     + "up (" + reservation.used() + " of " + reservation.limit() + " uploads); the job waits for the "
                     + "reset at midnight Pacific time", reservation.resetsAt());
         }
+        ChannelUploads.Decision channelDay = reserveChannelUpload(reservation);
         quotaMethod = QuotaMethods.VIDEOS_INSERT;
         try {
             VideoMetadata metadata = job.metadata().withDefaults();
@@ -298,12 +301,38 @@ final class JobTransfer implements Runnable {
         } catch (IOException | RuntimeException e) {
             if (neverSent(e)) {
                 ctx.quota().release(reservation).onFailure().recoverWithNull().await().atMost(JobOutcomes.DB_TIMEOUT);
+                if (channelDay != null) {
+                    ctx.channelUploads().release(channelDay).onFailure().recoverWithNull().await()
+                            .atMost(JobOutcomes.DB_TIMEOUT);
+                }
             }
             ChannelDiagnosis.explain(e, ctx.clients().youtube(account.credentials()), () -> ctx.quota()
                     .record(ctx.projectId(), QuotaMethods.CHANNELS_LIST).onFailure().recoverWithNull().await()
                     .atMost(JobOutcomes.DB_TIMEOUT));
             throw e;
         }
+    }
+
+    /**
+     * Books one upload of the account's channel today (null when the channel is unknown); denied -> the project's
+     * booking is given back and the job waits for the channel's next day.
+     */
+    private ChannelUploads.Decision reserveChannelUpload(QuotaDecision projectReservation) {
+        if (account.channelId() == null) {
+            return null;
+        }
+        ChannelUploads.Decision day = ctx.channelUploads().reserve(account.channelId()).await()
+                .atMost(JobOutcomes.DB_TIMEOUT);
+        if (!day.granted()) {
+            ctx.quota().release(projectReservation).onFailure().recoverWithNull().await()
+                    .atMost(JobOutcomes.DB_TIMEOUT);
+            throw new TransferSignals.Deferral(ErrorCode.UPLOAD_LIMIT_EXCEEDED, day.closed()
+                    ? "YouTube allows this channel no more uploads today; the job waits for midnight Pacific time"
+                    : "This channel's " + day.limit() + " uploads of today are used up; the job waits for midnight "
+                            + "Pacific time",
+                    day.resetsAt());
+        }
+        return day;
     }
 
     /** True when the request surely never reached Google (no connection was made). */

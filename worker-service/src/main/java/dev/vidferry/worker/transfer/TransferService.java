@@ -27,6 +27,7 @@ import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.platform.google.GoogleConfig;
 import dev.vidferry.platform.job.ClaimedJob;
 import dev.vidferry.platform.job.Lease;
+import dev.vidferry.platform.quota.ChannelUploads;
 import dev.vidferry.platform.quota.QuotaLedger;
 import dev.vidferry.worker.WorkerConfig;
 import dev.vidferry.worker.WorkerMetrics;
@@ -56,11 +57,12 @@ public class TransferService {
 
     public TransferService(WorkerConfig config, JobRepository repository, JobOutbox outbox, ProgressEmitter emitter,
             GoogleAccounts accounts, GoogleClients clients, DuplicateCheck duplicates, WorkerMetrics metrics,
-            MeterRegistry registry, QuotaLedger quota, GoogleConfig google, AfterUpload finisher) {
+            MeterRegistry registry, QuotaLedger quota, ChannelUploads channelUploads, GoogleConfig google,
+            AfterUpload finisher) {
         this.config = config;
         this.context = new TransferContext(repository, outbox, emitter, accounts, clients, duplicates, metrics, config,
                 Clock.systemUTC(), chunkSize(config), new DebugPause(config.debug()), quota,
-                google.projectId(), finisher);
+                channelUploads, google.projectId(), finisher);
         this.slots = new TransferSlots(config.concurrency());
         if (config.heartbeatInterval().multipliedBy(2).compareTo(config.leaseDuration()) > 0) {
             throw new IllegalStateException("vidferry.worker.heartbeat-interval (" + config.heartbeatInterval()

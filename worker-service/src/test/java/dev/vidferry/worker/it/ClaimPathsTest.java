@@ -77,12 +77,15 @@ class ClaimPathsTest {
         }
         assertThat(Jobs.job(published)).containsEntry("message", JobRepository.WAITING_FOR_RECONNECT);
 
-        // the owner reconnects (as the api stores a new consent): the waiting jobs run, on their first attempt
+        // the owner reconnects (as the api stores a new consent): the waiting jobs run, on their first attempt; the
+        // write says 'connected' as an api from before V15 would, which is stored and read as 'active'
         String refreshToken = Emulator.client().issueTokens(owner.username(), null, null).get("refreshToken").asText();
         TokenCipher.Sealed sealed = cipher.encrypt(refreshToken, owner.id());
         Jobs.update("UPDATE google_account SET status = 'connected', key_id = ?, refresh_token_ciphertext = ?, "
                 + "access_token_ciphertext = NULL, access_token_expires_at = NULL WHERE id = ?", sealed.keyId(),
                 sealed.ciphertext(), owner.accountId());
+        assertThat(Jobs.query("SELECT status FROM google_account WHERE id = ?", owner.accountId()))
+                .singleElement().satisfies(row -> assertThat(row).containsEntry("status", "active"));
         for (UUID waiting : new UUID[]{unpublished, published}) {
             assertThat(Jobs.awaitFinished(waiting)).containsEntry("status", "completed").containsEntry("attempt", 1);
         }

@@ -112,7 +112,7 @@ class FaithfulTransferTest {
                 .containsEntry("error_code", ErrorCode.YOUTUBE_CHANNEL_REQUIRED.name());
         assertThat((String) job.get("error_message")).contains("no YouTube channel");
         assertThat(Jobs.query("SELECT status FROM google_account WHERE id = ?", owner.accountId()))
-                .singleElement().satisfies(row -> assertThat(row).containsEntry("status", "connected"));
+                .singleElement().satisfies(row -> assertThat(row).containsEntry("status", "active"));
     }
 
     @Test

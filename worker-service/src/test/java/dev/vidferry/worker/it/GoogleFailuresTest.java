@@ -41,6 +41,7 @@ class GoogleFailuresTest {
     @AfterEach
     void restore() {
         Jobs.update("DELETE FROM quota_ledger");
+        Jobs.update("DELETE FROM channel_upload_day");
         Emulator.client().setQuotaLimits(Map.of("videos.insert", 100L));
         Emulator.client().setUploadsPerChannelPerDay(1000);
         Emulator.client().clearFaults();
@@ -91,9 +92,47 @@ class GoogleFailuresTest {
     }
 
     @Test
+    void aChannelWhoseUploadsOfTodayAreCountedUpWaitsForPacificMidnightWithoutAskingYouTube() {
+        Owner capped = Owner.create(cipher);
+        Owner other = Owner.create(cipher);
+        String cappedChannel = "UC-capped-" + capped.username();
+        Jobs.update("UPDATE google_account SET channel_id = ? WHERE id = ?", cappedChannel, capped.accountId());
+        Jobs.update("UPDATE google_account SET channel_id = ? WHERE id = ?", "UC-other-" + other.username(),
+                other.accountId());
+        Jobs.update("INSERT INTO channel_upload_day (channel_id, pacific_date, uploads, upload_limit) "
+                + "VALUES (?, ?, 100, 100)", cappedChannel, PacificDay.dateOf(Instant.now()));
+        int sessionsBefore = Emulator.uploads().size();
+        long bookedBefore = insertsBooked();
+
+        UUID waiting = capped.requestUpload(Emulator.addFile(capped.username(), "full-day.mp4", SIZE), SIZE,
+                Jobs.metadata("Full day"));
+
+        Map<String, Object> job = Jobs.awaitFinished(waiting);
+        assertThat(job).containsEntry("status", "deferred").containsEntry("error_code", "UPLOAD_LIMIT_EXCEEDED")
+                .containsEntry("attempt", 0);
+        assertThat(((Timestamp) job.get("next_attempt_at")).toInstant()).isEqualTo(PacificDay.nextReset(Instant.now()));
+        assertThat(Emulator.uploads()).as("no upload session opened").hasSize(sessionsBefore);
+        assertThat(insertsBooked()).as("the project's booking was given back").isEqualTo(bookedBefore);
+
+        UUID elsewhere = other.requestUpload(Emulator.addFile(other.username(), "other-channel.mp4", SIZE), SIZE,
+                Jobs.metadata("Other channel"));
+        assertThat(Jobs.awaitFinished(elsewhere)).containsEntry("status", "completed");
+        assertThat(Jobs.query("SELECT uploads FROM channel_upload_day WHERE channel_id = ?", "UC-other-"
+                + other.username())).singleElement().satisfies(row -> assertThat(row).containsEntry("uploads", 1));
+    }
+
+    /** {@code videos.insert} units booked today in the shared ledger (all projects). */
+    private static long insertsBooked() {
+        return Jobs.query("SELECT coalesce(sum(used), 0) AS used FROM quota_ledger WHERE bucket = 'videos.insert'")
+                .get(0).values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
+    }
+
+    @Test
     void aChannelAtItsDailyUploadCapWaitsTwentyFourHours() {
         Emulator.client().setUploadsPerChannelPerDay(0);
         Owner owner = Owner.create(cipher);
+        String channel = "UC-youtube-capped-" + owner.username();
+        Jobs.update("UPDATE google_account SET channel_id = ? WHERE id = ?", channel, owner.accountId());
 
         UUID jobId = owner.requestUpload(Emulator.addFile(owner.username(), "capped.mp4", SIZE), SIZE,
                 Jobs.metadata("Capped"));
@@ -103,6 +142,9 @@ class GoogleFailuresTest {
                 .containsEntry("attempt", 0);
         assertThat(((Timestamp) job.get("next_attempt_at")).toInstant())
                 .isCloseTo(Instant.now().plus(Duration.ofHours(24)), within(2, ChronoUnit.MINUTES));
+        // the channel's day is closed for its other jobs, which then wait without asking YouTube
+        assertThat(Jobs.query("SELECT exhausted_at FROM channel_upload_day WHERE channel_id = ?", channel))
+                .singleElement().satisfies(row -> assertThat(row.get("exhausted_at")).isNotNull());
     }
 
     @Test
