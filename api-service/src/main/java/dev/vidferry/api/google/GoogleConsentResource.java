@@ -3,6 +3,7 @@ package dev.vidferry.api.google;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 
 import dev.vidferry.api.auth.Roles;
+import dev.vidferry.api.common.ApiException;
 import dev.vidferry.api.common.Owners;
 import dev.vidferry.model.api.GoogleAccountList;
 import dev.vidferry.model.api.GoogleAccountSummary;
@@ -60,11 +62,17 @@ public class GoogleConsentResource {
     @PermitAll
     @Operation(summary = "Google's redirect after consent: stores the account (the state identifies the user)")
     @APIResponse(responseCode = "200", description = "The connected account", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GoogleAccountSummary.class), examples = @ExampleObject(name = "example", value = "{\"id\":\"0b4f6c1e-8d2a-4c57-9a53-3f1e2d7c9b10\",\"isDefault\":true,\"status\":\"connected\",\"statusReason\":null,\"scopes\":[\"https://www.googleapis.com/auth/drive.readonly\",\"https://www.googleapis.com/auth/youtube.upload\"],\"missingScopes\":[],\"email\":\"alice@example.com\",\"channelId\":\"UCx1\",\"channelTitle\":\"Alice\",\"connectedAt\":\"2026-12-01T10:00:00Z\",\"updatedAt\":\"2026-12-01T10:00:00Z\"}")))
+    @APIResponse(responseCode = "303", description = "A browser that started from the dashboard (Accept: text/html) goes back to the dashboard's accounts page, which says how it went (?connected or ?problem=<type>)", headers = @Header(name = "Location", description = "The dashboard's accounts page", schema = @Schema(type = SchemaType.STRING, example = "/ui/accounts?connected=UCx1")))
     @APIResponse(responseCode = "400", description = "Unknown, used or expired state, or the user denied consent")
     @APIResponse(responseCode = "422", description = "A required scope, offline access or the YouTube channel is missing")
-    public Uni<GoogleAccountSummary> callback(@QueryParam("state") String state, @QueryParam("code") String code,
-            @QueryParam("error") String error) {
-        return consent.complete(state, code, error);
+    public Uni<Response> callback(@QueryParam("state") String state, @QueryParam("code") String code,
+            @QueryParam("error") String error, @HeaderParam("Accept") String accept) {
+        Uni<GoogleAccountSummary> done = consent.complete(state, code, error);
+        if (!ConsentPages.wantsPage(accept)) {
+            return done.map(account -> Response.ok(account).type(MediaType.APPLICATION_JSON_TYPE).build());
+        }
+        return done.map(ConsentPages::connected).onFailure(ApiException.class)
+                .recoverWithItem(e -> ConsentPages.refused((ApiException) e));
     }
 
     @GET

@@ -82,7 +82,7 @@ class OpenApiContractTest {
             Map.entry("GET /api/v1/google/account", List.of("200")),
             Map.entry("DELETE /api/v1/google/account/{id}", List.of("204", "404")),
             Map.entry("GET /api/v1/google/connect", List.of("302")),
-            Map.entry("GET /api/v1/google/callback", List.of("200", "400", "422")),
+            Map.entry("GET /api/v1/google/callback", List.of("200", "303", "400", "422")),
             Map.entry("GET /api/v1/google/accounts", List.of("200")),
             Map.entry("PUT /api/v1/google/accounts/{id}/default", List.of("200", "404")),
             Map.entry("POST /api/v1/admin/keys/reencrypt", List.of("200", "403")),
