@@ -197,7 +197,7 @@
       cell(row, v.folderPath || v.path);
       cell(row, humanSize(v.sizeBytes != null ? v.sizeBytes : v.size));
       cell(row, v.title || (v.metadata && v.metadata.title));
-      cell(row, listOf(v.warnings || v.warning).join('; '));
+      cell(row, listOf(v.warnings || v.warning).concat(listOf(v.changes)).join('; '));
       body.appendChild(row);
     });
     var skippedBody = section.querySelector('#preview-skipped tbody');
@@ -209,7 +209,7 @@
       skippedBody.appendChild(row);
     });
     document.getElementById('preview-summary').textContent = queued.length + ' video(s) would be queued, '
-      + skipped.length + ' skipped.' + (result.truncated ? ' (Only the first ones are shown.)' : '');
+      + skipped.length + ' skipped.' + (listOf(result.warnings).length ? ' ' + listOf(result.warnings).join(' ') : '');
     section.hidden = false;
   }
 
