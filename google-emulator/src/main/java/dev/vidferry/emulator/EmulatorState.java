@@ -29,6 +29,7 @@ public final class EmulatorState {
     });
     private final DriveStore drive = new DriveStore(digestExecutor, clock::now);
     private final YouTubeStore youtube = new YouTubeStore();
+    private final dev.vidferry.emulator.drive.DriveCalls driveCalls = new dev.vidferry.emulator.drive.DriveCalls();
     private final QuotaLedger quota;
     private final QuotaConfig initialQuota;
     private volatile String baseUrl;
@@ -58,6 +59,11 @@ public final class EmulatorState {
         return youtube;
     }
 
+    /** Drive API requests received, by method. */
+    public dev.vidferry.emulator.drive.DriveCalls driveCalls() {
+        return driveCalls;
+    }
+
     public QuotaLedger quota() {
         return quota;
     }
@@ -77,6 +83,7 @@ public final class EmulatorState {
         faults.reset();
         drive.reset();
         youtube.reset();
+        driveCalls.reset();
         clock.reset();
         quota.reset(initialQuota);
     }

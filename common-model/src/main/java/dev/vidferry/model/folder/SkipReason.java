@@ -29,6 +29,21 @@ public record SkipReason(String code, String detail) {
         return new SkipReason("already_uploaded", videoId);
     }
 
+    /** Drive gives the file no content (no size): nothing to upload. */
+    public static SkipReason noContent() {
+        return new SkipReason("no_content", null);
+    }
+
+    /** The file is empty (0 bytes); YouTube refuses empty uploads. */
+    public static SkipReason emptyFile() {
+        return new SkipReason("empty_file", null);
+    }
+
+    /** The file is larger than the configured maximum job size. */
+    public static SkipReason tooLarge() {
+        return new SkipReason("too_large", null);
+    }
+
     /** The wire form shown to users. */
     public String wire() {
         if (detail == null) {

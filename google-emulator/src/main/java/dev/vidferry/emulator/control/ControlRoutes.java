@@ -100,6 +100,11 @@ public final class ControlRoutes {
             Json.send(ctx, 200, Json.object().put("enabled", state.faults().shortPages()));
         });
         router.get("/_emulator/stats").handler(this::stats);
+        router.get("/_emulator/drive/calls").handler(ctx -> {
+            var out = Json.object();
+            state.driveCalls().snapshot().forEach(out::put);
+            Json.send(ctx, 200, out);
+        });
     }
 
     private static JsonNode body(RoutingContext ctx) {

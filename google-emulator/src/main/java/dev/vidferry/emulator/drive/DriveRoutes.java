@@ -45,6 +45,13 @@ public final class DriveRoutes {
     }
 
     public void mount(Router router) {
+        router.get().handler(ctx -> { // before the Drive routes: counts what a client sent, faults and errors too
+            String method = DriveCalls.method(ctx.request().path());
+            if (method != null) {
+                state.driveCalls().count(method);
+            }
+            ctx.next();
+        });
         router.get("/drive/v3/files").handler(this::list);
         router.get("/drive/v3/files/:fileId").handler(this::get);
         router.get("/download/drive/v3/files/:fileId").handler(this::download);

@@ -1,6 +1,7 @@
 package dev.vidferry.platform.outbox;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.vidferry.model.event.CloudEventHeaders;
 import dev.vidferry.model.event.EventEnvelope;
@@ -37,6 +39,12 @@ public class OutboxWriter {
      */
     public static final String INSERT = "INSERT INTO job_outbox (event_id, aggregate_id, topic, event_type, payload,"
             + " source, traceparent) VALUES ($1, $2, $3, $4, CAST(CAST($5 AS text) AS jsonb), $6, NULLIF($7, ''))";
+    /** {@link #INSERT} for many rows: parallel arrays of the same columns ({@link #addAll}). */
+    private static final String INSERT_ALL = "INSERT INTO job_outbox (event_id, aggregate_id, topic, event_type, "
+            + "payload, source, traceparent) SELECT u.event_id, u.aggregate_id, u.topic, u.event_type, "
+            + "CAST(u.payload AS jsonb), u.source, NULLIF(u.traceparent, '') FROM unnest($1::uuid[], $2::uuid[], "
+            + "$3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) "
+            + "AS u(event_id, aggregate_id, topic, event_type, payload, source, traceparent)";
     /** {@link #INSERT} with JPA ordinal markers ({@code ?1}…) for a Hibernate native query; same parameters. */
     public static final String INSERT_NATIVE = INSERT.replaceAll("\\$(\\d)", "?$1");
 
@@ -78,10 +86,35 @@ public class OutboxWriter {
         return tx.preparedQuery(INSERT).execute(row(topic, envelope).tuple()).replaceWithVoid();
     }
 
-    /** Inserts {@code rows} in one batch on {@code tx} (call it inside your transaction); nothing when empty. */
+    /**
+     * Inserts {@code rows} on {@code tx} in one multi-row statement (arrays through {@code unnest}, one round trip
+     * whatever the count), in list order; call it inside your transaction. Nothing when empty.
+     */
     public Uni<Void> addAll(SqlClient tx, List<OutboxRow> rows) {
-        return rows.isEmpty()
-                ? Uni.createFrom().voidItem()
-                : tx.preparedQuery(INSERT).executeBatch(rows.stream().map(OutboxRow::tuple).toList()).replaceWithVoid();
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = rows.size();
+        UUID[] eventIds = new UUID[n];
+        UUID[] aggregates = new UUID[n];
+        String[] topics = new String[n];
+        String[] types = new String[n];
+        String[] payloads = new String[n];
+        String[] sources = new String[n];
+        String[] traces = new String[n];
+        for (int i = 0; i < n; i++) {
+            OutboxRow row = rows.get(i);
+            eventIds[i] = row.eventId();
+            aggregates[i] = row.aggregateId();
+            topics[i] = row.topic();
+            types[i] = row.eventType();
+            payloads[i] = row.payload();
+            sources[i] = row.source();
+            traces[i] = row.traceparent();
+        }
+        return tx.preparedQuery(INSERT_ALL)
+                .execute(Tuple.tuple().addValue(eventIds).addValue(aggregates).addValue(topics).addValue(types)
+                        .addValue(payloads).addValue(sources).addValue(traces))
+                .replaceWithVoid();
     }
 }

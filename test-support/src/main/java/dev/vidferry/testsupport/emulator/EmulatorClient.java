@@ -301,6 +301,14 @@ public final class EmulatorClient {
         return call("GET", "/_emulator/quota", null);
     }
 
+    /** Drive API requests the emulator received, by method ({@code files.list}, {@code changes.list}, ...). */
+    public Map<String, Long> driveCalls() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        call("GET", "/_emulator/drive/calls", null).fields()
+                .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asLong()));
+        return out;
+    }
+
     public JsonNode advanceClock(Duration by) {
         return call("POST", "/_emulator/clock", MAPPER.createObjectNode().put("advanceSeconds", by.toSeconds()));
     }
