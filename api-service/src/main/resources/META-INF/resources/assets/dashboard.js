@@ -243,7 +243,38 @@
     });
   }
 
-  // --- saved syncs: listed when the server has them ---
+  // --- saved syncs: listed when the server has them; run now, enable or disable, runs, delete ---
+  function button(text, onClick, className) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    if (className) {
+      b.className = className;
+    }
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  function showRuns(sync) {
+    var panel = document.getElementById('sync-runs');
+    var body = panel.querySelector('tbody');
+    api('GET', '/api/v1/syncs/' + encodeURIComponent(sync.id) + '/runs').then(function (page) {
+      body.replaceChildren();
+      (page.items || []).forEach(function (run) {
+        var row = document.createElement('tr');
+        cell(row, run.requestedAt || run.startedAt);
+        cell(row, run.trigger);
+        cell(row, run.status + (run.mode ? ' (' + run.mode + ')' : ''));
+        cell(row, run.added);
+        cell(row, run.skipped);
+        cell(row, run.error || listOf(run.warnings).join('; '));
+        body.appendChild(row);
+      });
+      document.getElementById('sync-runs-title').textContent = 'Runs of ' + sync.name;
+      panel.hidden = false;
+    }).catch(function (error) { notify(error.message, 'problem'); });
+  }
+
   function wireSyncs() {
     var section = document.getElementById('syncs');
     if (!section) {
@@ -251,35 +282,77 @@
     }
     var status = document.getElementById('syncs-status');
     var table = document.getElementById('syncs-table');
-    api('GET', section.getAttribute('data-endpoint')).then(function (result) {
-      var items = (result && (result.items || result)) || [];
-      var body = table.querySelector('tbody');
-      body.replaceChildren();
-      items.forEach(function (s) {
-        var row = document.createElement('tr');
-        cell(row, s.name);
-        cell(row, s.folderId);
-        cell(row, (s.cron || '') + (s.timezone ? ' (' + s.timezone + ')' : ''));
-        cell(row, s.enabled ? 'yes' : 'no');
-        cell(row, s.lastRun ? (s.lastRun.finishedAt || s.lastRun.startedAt || '') : '');
-        var actions = cell(row, '');
-        var run = document.createElement('button');
-        run.type = 'button';
-        run.textContent = 'Run now';
-        run.addEventListener('click', function () {
-          api('POST', '/api/v1/syncs/' + encodeURIComponent(s.id) + '/run', {})
-            .then(function () { notify('Sync started.', 'ok'); })
-            .catch(function (error) { notify(error.message, 'problem'); });
+    var load = function () {
+      api('GET', section.getAttribute('data-endpoint')).then(function (result) {
+        var items = (result && result.items) || [];
+        var body = table.querySelector('tbody');
+        body.replaceChildren();
+        items.forEach(function (s) {
+          var row = document.createElement('tr');
+          cell(row, s.name);
+          cell(row, s.folderId + (s.recursive ? ' (with subfolders)' : ''));
+          cell(row, (s.cron || '') + (s.timezone ? ' ' + s.timezone : ''));
+          cell(row, s.enabled ? 'yes' : 'no');
+          cell(row, s.nextRunAt || '');
+          cell(row, s.lastRunAt || 'never');
+          var actions = cell(row, '');
+          actions.className = 'actions';
+          actions.appendChild(button('Run now', function () {
+            api('POST', '/api/v1/syncs/' + encodeURIComponent(s.id) + '/run', {})
+              .then(function () { notify('Sync "' + s.name + '" started.', 'ok'); })
+              .catch(function (error) { notify(error.message, 'problem'); });
+          }));
+          actions.appendChild(button(s.enabled ? 'Disable' : 'Enable', function () {
+            api('PATCH', '/api/v1/syncs/' + encodeURIComponent(s.id), { enabled: !s.enabled })
+              .then(load).catch(function (error) { notify(error.message, 'problem'); });
+          }));
+          actions.appendChild(button('Runs', function () { showRuns(s); }));
+          actions.appendChild(button('Delete', function () {
+            if (window.confirm('Delete the sync "' + s.name + '"?')) {
+              api('DELETE', '/api/v1/syncs/' + encodeURIComponent(s.id))
+                .then(load).catch(function (error) { notify(error.message, 'problem'); });
+            }
+          }, 'danger'));
+          body.appendChild(row);
         });
-        actions.appendChild(run);
-        body.appendChild(row);
+        status.textContent = items.length ? items.length + ' saved sync(s).'
+          : 'No saved syncs yet: save one from a folder\u2019s upload page.';
+        table.hidden = items.length === 0;
+      }).catch(function (error) {
+        status.textContent = error.status === 404 || error.status === 405
+          ? 'Saved syncs are not available on this server.'
+          : error.message;
       });
-      status.textContent = items.length ? items.length + ' saved sync(s).' : 'No saved syncs yet.';
-      table.hidden = items.length === 0;
-    }).catch(function (error) {
-      status.textContent = error.status === 404 || error.status === 405
-        ? 'Saved syncs are not available on this server yet.'
-        : error.message;
+    };
+    load();
+  }
+
+  // --- the folder page: save its settings as a scheduled sync ---
+  function wireSaveSync() {
+    var form = document.getElementById('folder-form');
+    var save = document.getElementById('save-sync-button');
+    if (!form || !save) {
+      return;
+    }
+    var zone = document.getElementById('sync-timezone');
+    if (zone && !zone.value) {
+      zone.value = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    }
+    save.addEventListener('click', function () {
+      var request = folderRequest(form);
+      var body = {
+        name: document.getElementById('sync-name').value.trim(),
+        folderId: form.getAttribute('data-folder'),
+        recursive: request.recursive,
+        cron: document.getElementById('sync-cron').value.trim(),
+        timezone: zone.value.trim(),
+        maxFilesPerRun: request.maxFiles,
+        settings: request.settings,
+        enabled: true
+      };
+      api('POST', '/api/v1/syncs', body)
+        .then(function () { window.location.assign('/ui/syncs'); })
+        .catch(function (error) { notify(error.message, 'problem'); });
     });
   }
 
@@ -287,5 +360,6 @@
     wireSignOut();
     wireFolderForm();
     wireSyncs();
+    wireSaveSync();
   });
 }());
