@@ -5,6 +5,15 @@ VF_ROOT="${VF_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 VF_STACK="${VF_STACK:-$VF_ROOT/.stack}"
 VF_PIDS="$VF_STACK/pids"
 VF_LOGS="$VF_STACK/logs"
+# Every local port moves by VIDFERRY_PORT_OFFSET (default 0: api 8080, scheduler 8081, emulator 8089, workers 8090+N,
+# Kafka 9092/9093), so a second stack (a benchmark, a parallel checkout) can run beside the first; each port also has
+# its own override (VIDFERRY_API_PORT, VIDFERRY_SCHEDULER_PORT, VIDFERRY_EMULATOR_PORT, VIDFERRY_WORKER_BASE_PORT,
+# VIDFERRY_KAFKA_PORT, VIDFERRY_KAFKA_CONTROLLER_PORT).
+VF_PORT_OFFSET="${VIDFERRY_PORT_OFFSET:-0}"
+[[ "$VF_PORT_OFFSET" =~ ^[0-9]+$ ]] || {
+  printf 'error: VIDFERRY_PORT_OFFSET must be a number, got %s\n' "$VF_PORT_OFFSET" >&2
+  exit 1
+}
 
 info() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 warn() { printf '\033[1;33mwarn:\033[0m %s\n' "$*" >&2; }

@@ -1,8 +1,8 @@
 # shellcheck shell=bash
 # A real single-node Apache Kafka broker (KRaft, broker+controller) from Maven Central jars. Sourced by bin/vidferry.
 
-KAFKA_PORT="${VIDFERRY_KAFKA_PORT:-9092}"
-KAFKA_CONTROLLER_PORT="${VIDFERRY_KAFKA_CONTROLLER_PORT:-9093}"
+KAFKA_PORT="${VIDFERRY_KAFKA_PORT:-$((9092 + VF_PORT_OFFSET))}"
+KAFKA_CONTROLLER_PORT="${VIDFERRY_KAFKA_CONTROLLER_PORT:-$((9093 + VF_PORT_OFFSET))}"
 KAFKA_HOME="$VF_STACK/kafka"
 KAFKA_CLUSTER_ID="dmlkZmVycnkta2Fma2EwMQ" # base64url("vidferry-kafka01"): fixed, so restarts reuse the data dir
 

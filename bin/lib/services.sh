@@ -1,10 +1,13 @@
 # shellcheck shell=bash
 # The vidferry processes of the local stack: Google emulator, api-service, scheduler-service, workers.
 
-EMULATOR_PORT=8089
-API_PORT=8080
-SCHEDULER_PORT=8081
-WORKER_BASE_PORT=8090 # worker-N listens on 8090+N
+EMULATOR_PORT="${VIDFERRY_EMULATOR_PORT:-$((8089 + VF_PORT_OFFSET))}"
+API_PORT="${VIDFERRY_API_PORT:-$((8080 + VF_PORT_OFFSET))}"
+SCHEDULER_PORT="${VIDFERRY_SCHEDULER_PORT:-$((8081 + VF_PORT_OFFSET))}"
+WORKER_BASE_PORT="${VIDFERRY_WORKER_BASE_PORT:-$((8090 + VF_PORT_OFFSET))}" # worker-N listens on base+N
+# JVM flags of every service: fast start by default; `bench` runs with full JIT (see bin/lib/bench.sh).
+VF_JAVA_OPTS="${VIDFERRY_JAVA_OPTS:--Xms64m -Xmx384m -XX:TieredStopAtLevel=1}"
+VF_DB="${VIDFERRY_DB:-vidferry}" # the database the services use
 EMULATOR_URL="http://127.0.0.1:$EMULATOR_PORT"
 
 module_of() {
@@ -73,8 +76,8 @@ ENV
   fi
   cat <<ENV
 QUARKUS_HTTP_PORT=$port
-QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://$PG_HOST:$PG_PORT/vidferry
-QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/vidferry
+QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://$PG_HOST:$PG_PORT/$VF_DB
+QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/$VF_DB
 QUARKUS_DATASOURCE_USERNAME=$PG_USER
 QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD
 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
@@ -127,12 +130,27 @@ start_service() {
   local -a jvm_args=()
   # api-service answers malformed URIs itself (problem+json); Vert.x would answer a bare 400 first
   [[ "$module" == api-service ]] && jvm_args+=(-Dvertx.disableURIValidation=true)
+  # extra flags (word-split on purpose): VIDFERRY_SERVICE_OPTS for every Quarkus service, VIDFERRY_WORKER_OPTS for
+  # workers; VIDFERRY_NAMED_WORKERS=1 makes a worker's lease owner its name (worker-N)
+  local -a extra_opts=()
+  if [[ "$name" != emulator ]]; then
+    read -r -a extra_opts <<<"${VIDFERRY_SERVICE_OPTS:-}"
+    jvm_args+=("${extra_opts[@]}")
+  fi
+  if [[ "$module" == worker-service ]]; then
+    read -r -a extra_opts <<<"${VIDFERRY_WORKER_OPTS:-}"
+    jvm_args+=("${extra_opts[@]}")
+    [[ "${VIDFERRY_NAMED_WORKERS:-0}" == 1 ]] && jvm_args+=("-Dvidferry.worker.id=$name")
+  fi
+  local -a java_opts
+  read -r -a java_opts <<<"$VF_JAVA_OPTS"
   info "starting $name on port $port"
   (
     cd "$VF_ROOT/$module" || exit 1
     export "${env_args[@]}"
-    start_java "$name" "$VF_LOGS/$name.log" -Xms64m -Xmx384m -XX:TieredStopAtLevel=1 "${jvm_args[@]}" "$@" -jar "$jar"
+    start_java "$name" "$VF_LOGS/$name.log" "${java_opts[@]}" "${jvm_args[@]}" "$@" -jar "$jar"
   )
+  [[ "${VF_START_NOWAIT:-0}" == 1 ]] && return 0 # the caller waits (await_started)
   if wait_ready "$name" 120; then
     info "$name ready: http://127.0.0.1:$port"
   else
@@ -149,4 +167,19 @@ running_workers() {
     [[ -e "$file" ]] || continue
     basename "$file" .pid
   done | sort -t- -k2 -n
+}
+
+# await_started NAME...: waits until each service started with VF_START_NOWAIT=1 is ready; STACK_FAILED=1 otherwise.
+await_started() {
+  local name
+  for name in "$@"; do
+    if pid_of "$name" >/dev/null && wait_ready "$name" 180; then
+      info "$name ready: http://127.0.0.1:$(port_of "$name")"
+    else
+      warn "$name is not ready; last lines of $VF_LOGS/$name.log:"
+      tail -n 25 "$VF_LOGS/$name.log" >&2 2>/dev/null || true
+      # shellcheck disable=SC2034 # read by bin/vidferry
+      STACK_FAILED=1
+    fi
+  done
 }
