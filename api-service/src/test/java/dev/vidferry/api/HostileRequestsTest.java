@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
+import dev.vidferry.testsupport.http.SecurityHeaders;
+
 /**
  * Requests a hostile client would send, generated systematically: every text field of every write endpoint times
  * every way to spoil it, every query parameter times every bad value, and what only the HTTP layer sees (sent over a
@@ -352,7 +354,7 @@ class HostileRequestsTest {
             assertThat(answer.body()).doesNotContainIgnoringCase("exception").doesNotContain("dev.vidferry")
                     .doesNotContain("com.fasterxml");
         }
-        SecurityHeadersTest.EXPECTED.forEach((name, value) -> assertThat(answer.header(name)).as(name + ": " + shown)
+        SecurityHeaders.EXPECTED.forEach((name, value) -> assertThat(answer.header(name)).as(name + ": " + shown)
                 .isEqualTo(value));
         assertThat(Db.snapshot()).as("nothing written").isEqualTo(before);
     }

@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import jakarta.inject.Inject;
 
@@ -45,6 +44,7 @@ import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.model.event.Topics;
 import dev.vidferry.model.job.JobStage;
 import dev.vidferry.model.job.JobStatus;
+import dev.vidferry.testsupport.Conditions;
 import dev.vidferry.testsupport.kafka.KafkaResource;
 
 @QuarkusTest
@@ -101,7 +101,8 @@ class WebhookDeliveryTest {
         publish(user.sub(), job, JobStatus.UPLOADING);
         String eventId = publish(user.sub(), job, JobStatus.COMPLETED);
 
-        await(() -> received.stream().filter(r -> r.path().equals("/flaky")).count() >= 2, Duration.ofSeconds(20));
+        Conditions.await("two attempts at /flaky", Duration.ofSeconds(20),
+                () -> received.stream().filter(r -> r.path().equals("/flaky")).count() >= 2);
         List<Received> attempts = received.stream().filter(r -> r.path().equals("/flaky")).toList();
         assertThat(attempts).hasSize(2);
         Received delivered = attempts.get(1);
@@ -150,8 +151,9 @@ class WebhookDeliveryTest {
         publish(user.sub(), UUID.randomUUID(), JobStatus.FAILED);
         publish(user.sub(), UUID.randomUUID(), JobStatus.FAILED);
 
-        await(() -> "disabled".equals(given().header("Authorization", user.bearer()).get("/api/v1/webhooks/" + id)
-                .then().statusCode(200).extract().path("status")), Duration.ofSeconds(30));
+        Conditions.await("the hook disabled", Duration.ofSeconds(30), () -> "disabled".equals(given()
+                .header("Authorization", user.bearer()).get("/api/v1/webhooks/" + id).then().statusCode(200)
+                .extract().path("status")));
         JsonPath deliveries = given().header("Authorization", user.bearer())
                 .get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(200).extract().jsonPath();
         assertThat(deliveries.getList("items.status")).containsExactly("failed", "failed");
@@ -207,26 +209,11 @@ class WebhookDeliveryTest {
 
     private static JsonPath awaitDeliveries(Emulator.User user, String id, String status) {
         JsonPath[] last = new JsonPath[1];
-        await(() -> {
+        Conditions.await("a delivery " + status, Duration.ofSeconds(20), () -> {
             last[0] = given().header("Authorization", user.bearer()).get("/api/v1/webhooks/" + id + "/deliveries")
                     .then().statusCode(200).extract().jsonPath();
             return last[0].getList("items.status").contains(status);
-        }, Duration.ofSeconds(20));
+        });
         return last[0];
-    }
-
-    private static void await(BooleanSupplier condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

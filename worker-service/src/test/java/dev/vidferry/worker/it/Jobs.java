@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -49,6 +49,7 @@ import dev.vidferry.model.metadata.PrivacyStatus;
 import dev.vidferry.model.metadata.VideoMetadata;
 import dev.vidferry.platform.crypto.TokenCipher;
 import dev.vidferry.platform.crypto.TokenColumns;
+import dev.vidferry.testsupport.Conditions;
 import dev.vidferry.testsupport.kafka.KafkaResource;
 import dev.vidferry.testsupport.postgres.PostgresResource;
 
@@ -282,18 +283,7 @@ final class Jobs {
         return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
     }
 
-    static void await(String what, Duration timeout, Supplier<Boolean> condition) {
-        long deadline = System.currentTimeMillis() + timeout.toMillis();
-        while (!condition.get()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+    static void await(String what, Duration timeout, BooleanSupplier condition) {
+        Conditions.await(what, timeout, condition);
     }
 }
