@@ -82,8 +82,9 @@ class TransferLeakIT {
         try {
             refused = create(bob, bobs, "Leak: refused refresh");
             stack.emulator().expireRefreshTokens(bob.user().username());
-            try (var db = stack.db(); PreparedStatement expire = db.prepareStatement("UPDATE google_account "
-                    + "SET access_token_expires_at = now() - interval '1 hour' WHERE owner_id = ?")) {
+            try (var db = stack.db();
+                    PreparedStatement expire = db.prepareStatement("UPDATE google_account "
+                            + "SET access_token_expires_at = now() - interval '1 hour' WHERE owner_id = ?")) {
                 expire.setString(1, bob.user().sub());
                 assertThat(expire.executeUpdate()).isEqualTo(1);
             }

@@ -17,7 +17,8 @@ import dev.vidferry.model.metadata.VideoMetadata;
  */
 public record ClaimedJob(Fence fence, String ownerId, UUID googleAccountId, String driveFileId, String driveFileName,
         String driveMimeType, String driveMd5, long sizeBytes, VideoMetadata metadata, int maxAttempts,
-        String uploadSessionUri, long uploadConfirmedOffset, boolean skipDuplicates, String videoId, Map<String, FinishStep> finishSteps) {
+        String uploadSessionUri, long uploadConfirmedOffset, boolean skipDuplicates, String videoId,
+        Map<String, FinishStep> finishSteps) {
 
     public ClaimedJob {
         finishSteps = finishSteps == null ? Map.of() : Map.copyOf(finishSteps);
