@@ -157,7 +157,7 @@ public class SyncStore {
     public Uni<Void> afterSuccess(SqlClient client, UUID syncId, String token, FolderIndex index, Instant nextRunAt,
             Instant now) {
         return client.preparedQuery("UPDATE folder_sync SET changes_page_token = $2, folder_index = $3, "
-                + "next_run_at = CASE WHEN enabled THEN $4 END, last_run_at = $5 WHERE id = $1")
+                + "next_run_at = CASE WHEN enabled THEN $4::timestamptz END, last_run_at = $5 WHERE id = $1")
                 .execute(Tuple.from(Arrays.asList(syncId, token, index == null ? null : json(index), ts(nextRunAt),
                         ts(now))))
                 .replaceWithVoid();
@@ -168,7 +168,7 @@ public class SyncStore {
      * scheduled time instead of retrying in a loop.
      */
     public Uni<Void> afterFailure(SqlClient client, UUID syncId, Instant nextRunAt, Instant now) {
-        return client.preparedQuery("UPDATE folder_sync SET next_run_at = CASE WHEN enabled THEN $2 END, "
+        return client.preparedQuery("UPDATE folder_sync SET next_run_at = CASE WHEN enabled THEN $2::timestamptz END, "
                 + "last_run_at = $3 WHERE id = $1").execute(Tuple.of(syncId, ts(nextRunAt), ts(now)))
                 .replaceWithVoid();
     }
