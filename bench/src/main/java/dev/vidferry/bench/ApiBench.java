@@ -98,7 +98,7 @@ final class ApiBench implements Benchmark {
 
         try (Connection db = ctx.db()) {
             Set<String> stored = jobIds(db, batch);
-            Set<String> onKafka = onKafka(ctx, stored, Duration.ofSeconds(ctx.quick ? 30 : 120));
+            Set<String> onKafka = onKafka(ctx, stored, Duration.ofSeconds(180));
             report.row(id(), "accepted jobs in the database / on upload-job.requested",
                     post.path("ok").asLong() + " accepted, " + stored.size() + " stored, " + onKafka.size() + " on Kafka",
                     "all", stored.size() >= post.path("ok").asLong() && onKafka.size() == stored.size());
