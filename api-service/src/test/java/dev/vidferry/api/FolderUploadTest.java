@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -46,8 +45,11 @@ class FolderUploadTest {
     Map<String, String> ids = new HashMap<>();
     Map<String, String> md5s = new HashMap<>();
 
-    @BeforeAll
-    void seedTheTree() {
+    /** The tree, seeded by the first test that needs it (RestAssured knows the app's port only inside tests). */
+    synchronized void seedTheTree() {
+        if (user != null) {
+            return;
+        }
         user = Emulator.newUser("folders");
         Api.connectGoogle(user);
         String name = user.username();
@@ -76,6 +78,7 @@ class FolderUploadTest {
 
     @Test
     void aTreeIsQueuedWithItsTemplatesOverridesAndPathsAndNothingButVideos() {
+        seedTheTree();
         LocalDate before = LocalDate.now(ZoneId.of(ZONE));
         JsonPath answer = enqueue(library, Map.of("recursive", true, "settings", SETTINGS)).then().statusCode(200)
                 .extract().jsonPath();
@@ -188,6 +191,7 @@ class FolderUploadTest {
 
     @Test
     void badRequestsNameTheirField() {
+        seedTheTree();
         long jobs = Db.count("SELECT count(*) FROM upload_job WHERE owner_id = ?", user.sub());
         problem(enqueue(library, Map.of("settings", Map.of("titleTemplate", "{name} {filename}"))), 400,
                 "settings.titleTemplate");

@@ -30,7 +30,6 @@ class LargeBatchesTest {
         Api.connectGoogle(user);
         List<SeededFile> seeded = Emulator.client().seedFolder(user.username(), null, "Big", 10_000, 2048);
         String folder = seeded.get(0).id();
-        Emulator.client().files(user.username()); // every md5 known
         String early = Api.createJob(user, Api.jobBody(seeded.get(1).id(), "Early")).statusCode(201).extract()
                 .path("id");
 

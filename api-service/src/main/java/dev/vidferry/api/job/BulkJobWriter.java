@@ -11,13 +11,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 import dev.vidferry.api.drive.DriveFileInfo;
 import dev.vidferry.model.event.JobRequested;
+import dev.vidferry.model.job.JobStatus;
 import dev.vidferry.model.metadata.VideoMetadata;
 import dev.vidferry.platform.job.JobBatches;
 import dev.vidferry.platform.job.QueuedEvents;
@@ -25,8 +25,8 @@ import dev.vidferry.platform.outbox.OutboxWriter;
 
 /**
  * Writes the accepted items of a bulk request in one transaction of the reactive {@link Pool} with the platform's bulk
- * statements ({@link JobBatches#insert} per batch id, then every outbox row in one insert), then reads the jobs back
- * in one query on a Panache session for the answer. A file a racing request queued first is not written (V12).
+ * statements ({@link JobBatches#insert} per batch id, then every outbox row in one insert); the answer's jobs are
+ * what was written. A file a racing request queued first is not written (V12).
  */
 @ApplicationScoped
 public class BulkJobWriter {
@@ -34,14 +34,12 @@ public class BulkJobWriter {
     private final Pool pool;
     private final OutboxWriter outbox;
     private final JobMapper mapper;
-    private final JobRepository jobs;
     private final JobsConfig config;
 
-    public BulkJobWriter(Pool pool, OutboxWriter outbox, JobMapper mapper, JobRepository jobs, JobsConfig config) {
+    public BulkJobWriter(Pool pool, OutboxWriter outbox, JobMapper mapper, JobsConfig config) {
         this.pool = pool;
         this.outbox = outbox;
         this.mapper = mapper;
-        this.jobs = jobs;
         this.config = config;
     }
 
@@ -50,15 +48,17 @@ public class BulkJobWriter {
         Map<UUID, BulkJobService.Accepted> byId = new LinkedHashMap<>();
         Map<String, List<JobBatches.BatchJob>> byBatch = new LinkedHashMap<>();
         Map<UUID, VideoMetadata> metadata = new HashMap<>();
+        Map<UUID, JobBatches.BatchJob> rows = new HashMap<>();
         for (BulkJobService.Accepted item : accepted) {
             UUID id = UUID.randomUUID();
             byId.put(id, item);
             DriveFileInfo file = item.file();
             VideoMetadata m = item.request().metadata().withDefaults();
             metadata.put(id, m);
-            byBatch.computeIfAbsent(Objects.toString(item.request().batchId(), ""), k -> new ArrayList<>())
-                    .add(new JobBatches.BatchJob(id, file.id(), name(file), file.mimeType(), file.md5Checksum(),
-                            file.size(), item.request().folderPath(), mapper.json(m), warning(file.size())));
+            JobBatches.BatchJob row = new JobBatches.BatchJob(id, file.id(), name(file), file.mimeType(),
+                    file.md5Checksum(), file.size(), item.request().folderPath(), mapper.json(m), warning(file.size()));
+            rows.put(id, row);
+            byBatch.computeIfAbsent(Objects.toString(item.request().batchId(), ""), k -> new ArrayList<>()).add(row);
         }
         return pool.withTransaction(tx -> insert(tx, ownerId, accountId, byBatch).chain(inserted -> {
             List<QueuedEvents.Queued> queued = new ArrayList<>();
@@ -70,14 +70,40 @@ public class BulkJobWriter {
                             f.size(), f.md5Checksum()), metadata.get(id), at));
                 }
             });
-            return outbox.addAll(tx, QueuedEvents.of(outbox, ownerId, queued)).replaceWith(inserted.keySet());
-        })).chain(ids -> Panache.withSession(() -> jobs.list("id in ?1", List.copyOf(ids))).map(rows -> {
-            Map<UUID, UploadJob> written = new HashMap<>();
-            rows.forEach(job -> written.put(job.id, job));
             List<BulkJobService.Created> out = new ArrayList<>();
-            byId.forEach((id, item) -> out.add(new BulkJobService.Created(item.index(), written.get(id))));
-            return out;
+            byId.forEach((id, item) -> out.add(new BulkJobService.Created(item.index(), inserted.containsKey(id)
+                    ? written(id, ownerId, accountId, item, rows.get(id), inserted.get(id))
+                    : null)));
+            return outbox.addAll(tx, QueuedEvents.of(outbox, ownerId, queued)).replaceWith(out);
         }));
+    }
+
+    /**
+     * The job as the insert wrote it (pending, nothing transferred), built in memory: reading 500 entities back
+     * through Hibernate would cost more than the whole insert.
+     */
+    private UploadJob written(UUID id, String ownerId, UUID accountId, BulkJobService.Accepted item,
+            JobBatches.BatchJob row, Instant at) {
+        UploadJob job = new UploadJob();
+        job.id = id;
+        job.ownerId = ownerId;
+        job.googleAccountId = accountId;
+        job.driveFileId = row.driveFileId();
+        job.driveFileName = row.fileName();
+        job.driveMimeType = row.mimeType();
+        job.driveMd5 = row.md5();
+        job.sizeBytes = row.sizeBytes();
+        job.totalBytes = row.sizeBytes();
+        job.folderPath = row.folderPath();
+        job.batchId = item.request().batchId();
+        job.metadata = row.metadataJson();
+        job.status = JobStatus.PENDING;
+        job.message = "Queued";
+        job.warning = row.warning();
+        job.maxAttempts = config.maxAttempts();
+        job.createdAt = at;
+        job.updatedAt = at;
+        return job;
     }
 
     private Uni<Map<UUID, Instant>> insert(SqlClient tx, String ownerId, UUID accountId,

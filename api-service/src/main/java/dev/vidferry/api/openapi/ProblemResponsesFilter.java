@@ -130,6 +130,8 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
                         .description("the fields at fault, when there are any")
                         .items(OASFactory.createSchema().ref(VIOLATION_REF)))
+                .addProperty("existingJobId", string("with already-queued: the live job that already has the "
+                        + "Drive file"))
                 .required(List.of("type", "title", "status"));
     }
 
