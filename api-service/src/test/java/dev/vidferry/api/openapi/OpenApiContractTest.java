@@ -107,7 +107,14 @@ class OpenApiContractTest {
             Map.entry("GET /api/v1/webhooks", List.of("200")),
             Map.entry("GET /api/v1/webhooks/{id}", List.of("200", "404")),
             Map.entry("DELETE /api/v1/webhooks/{id}", List.of("204", "404")),
-            Map.entry("GET /api/v1/webhooks/{id}/deliveries", List.of("200", "404")));
+            Map.entry("GET /api/v1/webhooks/{id}/deliveries", List.of("200", "404")),
+            Map.entry("POST /api/v1/syncs", List.of("201", "400")),
+            Map.entry("GET /api/v1/syncs", List.of("200")),
+            Map.entry("GET /api/v1/syncs/{id}", List.of("200", "404")),
+            Map.entry("PATCH /api/v1/syncs/{id}", List.of("200", "400", "404")),
+            Map.entry("DELETE /api/v1/syncs/{id}", List.of("204", "404")),
+            Map.entry("POST /api/v1/syncs/{id}/run", List.of("202", "404")),
+            Map.entry("GET /api/v1/syncs/{id}/runs", List.of("200", "404")));
 
     @Test
     void everyOperationDocumentsItsStatusesSecurityAndAnExample() throws Exception {
@@ -249,6 +256,17 @@ class OpenApiContractTest {
         calls.add(new Call("GET /api/v1/webhooks/{id}/deliveries",
                 as.apply("").get("/api/v1/webhooks/" + hookId + "/deliveries")));
         calls.add(new Call("DELETE /api/v1/webhooks/{id}", as.apply("").delete("/api/v1/webhooks/" + hookId)));
+        Response sync = as.apply("").contentType(ContentType.JSON).body(Map.of("name", "Contract sync", "folderId",
+                "root", "cron", "0 0 6 * * ?")).post("/api/v1/syncs");
+        calls.add(new Call("POST /api/v1/syncs", sync));
+        String syncId = sync.path("id");
+        calls.add(new Call("GET /api/v1/syncs", as.apply("").get("/api/v1/syncs")));
+        calls.add(new Call("GET /api/v1/syncs/{id}", as.apply("").get("/api/v1/syncs/" + syncId)));
+        calls.add(new Call("PATCH /api/v1/syncs/{id}", as.apply("").contentType(ContentType.JSON)
+                .body(Map.of("enabled", false)).patch("/api/v1/syncs/" + syncId)));
+        calls.add(new Call("POST /api/v1/syncs/{id}/run", as.apply("").post("/api/v1/syncs/" + syncId + "/run")));
+        calls.add(new Call("GET /api/v1/syncs/{id}/runs", as.apply("").get("/api/v1/syncs/" + syncId + "/runs")));
+        calls.add(new Call("DELETE /api/v1/syncs/{id}", as.apply("").delete("/api/v1/syncs/" + syncId)));
         // the browser consent flow, as a second user (its account is disconnected at the end)
         Emulator.User browser = Emulator.newUser("openapi-consent");
         Response connect = given().redirects().follow(false).header("Authorization", browser.bearer())

@@ -20,8 +20,11 @@ public interface RunOnceConfig {
     /** Run-once: run this sync (its id), due or not, instead of the due ones; also set by {@code --sync ID}. */
     Optional<String> runOnceSync();
 
-    /** Longest the folder syncs of a run-once may take together before they count as failed. */
-    @WithDefault("30m")
+    /**
+     * Longest the folder syncs of a run-once may take together before they count as failed (the CronJob's Job has
+     * {@code activeDeadlineSeconds: 300}).
+     */
+    @WithDefault("3m")
     Duration runOnceSyncsTimeout();
 
     /** Longest a run-once pass may take before it counts as failed. */

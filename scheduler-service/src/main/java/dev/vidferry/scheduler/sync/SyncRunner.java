@@ -90,12 +90,11 @@ public class SyncRunner {
     private Uni<SyncOutcome> record(SqlConnection connection, FolderSync sync, SyncRun run, SyncDrive.Found found,
             SyncEnqueuer.Outcome outcome) {
         List<String> warnings = new ArrayList<>(found.warnings());
-        String next = found.nextToken();
         if (outcome.leftOver() > 0) {
             warnings.add(outcome.leftOver() + " new videos over maxFilesPerRun " + sync.maxFilesPerRun()
                     + " wait for the next run (a full scan)");
-            next = null;
         }
+        String next = outcome.leftOver() > 0 ? null : found.nextToken();
         SyncRun done = run.succeeded(found.mode(), now(), outcome.added(), outcome.skipped() + outcome.leftOver(),
                 found.driveCalls(), outcome.batchId(), warnings);
         return store.finish(connection, done)
@@ -107,7 +106,7 @@ public class SyncRunner {
     }
 
     private static <T> Uni<T> inTransaction(SqlConnection connection, java.util.function.Supplier<Uni<T>> work) {
-        return connection.begin().chain(tx -> Uni.createFrom().deferred(work)
+        return connection.begin().chain(tx -> work.get()
                 .call(tx::commit)
                 .onFailure().call(() -> tx.rollback().onFailure().recoverWithNull()));
     }
