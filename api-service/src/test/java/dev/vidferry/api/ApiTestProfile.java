@@ -28,6 +28,8 @@ public class ApiTestProfile implements QuarkusTestProfile {
                 Map.entry("vidferry.outbox.relay.poll-interval", "500ms"),
                 Map.entry("vidferry.outbox.relay.send-timeout", "3s"),
                 Map.entry("vidferry.events.heartbeat", "300ms"),
+                // {upload_date} in a zone 14 h ahead of UTC, so a test can tell it from the UTC date most of the day
+                Map.entry("vidferry.folders.upload-date-zone", FolderUploadTest.ZONE),
                 // webhooks: quick retries so a failing receiver is given up (and its hook disabled) within seconds
                 Map.entry("vidferry.webhooks.max-attempts", "3"),
                 Map.entry("vidferry.webhooks.initial-backoff", "200ms"),

@@ -50,6 +50,30 @@ public final class Db {
         }
     }
 
+    /** Every row's columns (by lower-case label). */
+    public static java.util.List<java.util.Map<String, Object>> rows(String sql, Object... args) {
+        try (Connection c = PostgresResource.connect(ApiTestProfile.DATABASE);
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                java.util.List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+                while (rows.next()) {
+                    java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                        row.put(rows.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT),
+                                rows.getObject(i));
+                    }
+                    out.add(row);
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static int execute(String sql, Object... args) {
         try (Connection c = PostgresResource.connect(ApiTestProfile.DATABASE);
                 PreparedStatement statement = c.prepareStatement(sql)) {

@@ -11,13 +11,37 @@ public class ApiException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<Violation> errors;
+    private final String existingJobId;
 
     public ApiException(int status, String type, String title, String detail, List<Violation> errors) {
+        this(status, type, title, detail, errors, null);
+    }
+
+    private ApiException(int status, String type, String title, String detail, List<Violation> errors,
+            String existingJobId) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.existingJobId = existingJobId;
+    }
+
+    /**
+     * 409 {@code already-queued} naming {@code field}: the Drive file already has a live job ({@code existing}; null
+     * when it is unknown: an earlier item of the same request, or a request that committed at the same moment).
+     */
+    public static ApiException alreadyQueued(String field, java.util.UUID existing) {
+        String message = existing == null
+                ? "the Drive file is already queued (by an earlier item of this request or a concurrent one)"
+                : "the Drive file is already queued as job " + existing;
+        return new ApiException(409, "already-queued", "Already queued", field + ": " + message,
+                List.of(new Violation(field, "alreadyQueued", message)), existing == null ? null : existing.toString());
+    }
+
+    /** With {@code already-queued}: the live job that has the file, else null. */
+    public String existingJobId() {
+        return existingJobId;
     }
 
     /** 422: the request is well-formed but some fields are wrong. */

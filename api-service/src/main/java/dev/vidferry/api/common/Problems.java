@@ -17,7 +17,8 @@ public final class Problems {
     }
 
     public static Problem of(ApiException e, String instance) {
-        return new Problem(TYPE_BASE + e.type(), e.title(), e.status(), e.getMessage(), instance, e.errors());
+        return new Problem(TYPE_BASE + e.type(), e.title(), e.status(), e.getMessage(), instance, e.errors(),
+                e.existingJobId());
     }
 
     public static Problem of(int status, String type, String title, String detail, String instance,

@@ -2,11 +2,19 @@ package dev.vidferry.api.job;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import dev.vidferry.api.account.GoogleAccountService;
@@ -29,9 +37,16 @@ public class BulkJobService {
     private final GoogleAccountService accounts;
     private final JobMapper mapper;
     private final JobsConfig config;
+    private final JobRepository repository;
+    private final BulkJobWriter writer;
+
+    /** Drive lookups of one bulk request in flight at once. */
+    static final int LOOKUPS = 16;
 
     public BulkJobService(JobService jobs, CreateJobValidator validator, GoogleAccountService accounts,
-            JobMapper mapper, JobsConfig config) {
+            JobMapper mapper, JobsConfig config, JobRepository repository, BulkJobWriter writer) {
+        this.repository = repository;
+        this.writer = writer;
         this.jobs = jobs;
         this.validator = validator;
         this.accounts = accounts;
@@ -40,8 +55,8 @@ public class BulkJobService {
     }
 
     /**
-     * Validates every item and looks each valid one up in Drive first, then writes all accepted items in ONE
-     * transaction: the answer lists every item's result, and exactly the items it reports created are committed.
+     * Validates every item and looks the valid ones up in Drive ({@link #LOOKUPS} at a time) first, then writes all
+     * accepted items in ONE transaction (bulk statements, {@link BulkJobWriter}): the answer lists every item's result, and exactly the items it reports created are committed.
      * A failure after validation (database, Google) fails the whole request and commits nothing.
      */
     public Uni<BulkCreateJobsResponse> createBulk(String ownerId, BulkCreateJobsRequest request, String path) {
@@ -72,24 +87,27 @@ public class BulkJobService {
         }
         return Panache.withSession(() -> accounts.credentialsOf(ownerId))
                 .chain(credentials -> lookUpAll(credentials, items, valid, results, path)
+                        .chain(accepted -> notQueued(ownerId, credentials, accepted, results, path))
                         .chain(accepted -> accepted.isEmpty()
                                 ? Uni.createFrom().item(List.<Created>of())
-                                : Panache.withTransaction(() -> insertAll(ownerId, credentials, accepted)))
+                                : writer.write(ownerId, credentials.accountId(), accepted))
                         .map(created -> {
                             for (Created job : created) {
-                                results[job.index()] = new BulkItemResult(job.index(), 201, mapper.toView(job.job()),
-                                        null);
+                                results[job.index()] = job.job() != null
+                                        ? new BulkItemResult(job.index(), 201, mapper.toView(job.job()), null)
+                                        : refused(job.index(), ApiException.alreadyQueued("driveFileId", null),
+                                                path);
                             }
                             return answer(results);
                         }));
     }
 
     /** A Drive file that passed every check, at its position in the bulk request. */
-    private record Accepted(int index, CreateJobRequest request, DriveFileInfo file) {
+    record Accepted(int index, CreateJobRequest request, DriveFileInfo file) {
     }
 
-    /** A job written for the item at {@code index}. */
-    private record Created(int index, UploadJob job) {
+    /** The job written for the item at {@code index}; null when a racing request queued its file first. */
+    record Created(int index, UploadJob job) {
     }
 
     private static BulkCreateJobsResponse answer(BulkItemResult[] results) {
@@ -97,35 +115,52 @@ public class BulkJobService {
         return new BulkCreateJobsResponse(created, results.length - created, List.of(results));
     }
 
-    /** Looks the valid items up one after the other; 4xx refusals become item results, anything else fails all. */
+    /**
+     * Looks the valid items up in Drive concurrently, at most {@link #LOOKUPS} at a time, in request order in the
+     * answer; 4xx refusals become item results, anything else fails all.
+     */
     private Uni<List<Accepted>> lookUpAll(StoredCredentials credentials, List<CreateJobRequest> items,
             List<Integer> valid, BulkItemResult[] results, String path) {
-        Uni<List<Accepted>> chain = Uni.createFrom().item(new ArrayList<>());
-        for (int index : valid) {
-            CreateJobRequest item = items.get(index);
-            chain = chain.chain(accepted -> jobs.acceptableFile(credentials, item.driveFileId())
-                    .map(file -> {
-                        accepted.add(new Accepted(index, item, file));
-                        return accepted;
-                    })
-                    .onFailure(e -> e instanceof ApiException api && api.status() < 500).recoverWithItem(e -> {
-                        results[index] = refused(index, (ApiException) e, path);
-                        return accepted;
-                    }));
-        }
-        return chain;
+        return Multi.createFrom().iterable(valid)
+                .onItem().transformToUni(index -> jobs.acceptableFile(credentials, items.get(index).driveFileId())
+                        .map(file -> Optional.of(new Accepted(index, items.get(index), file)))
+                        .onFailure(e -> e instanceof ApiException api && api.status() < 500).recoverWithItem(e -> {
+                            results[index] = refused(index, (ApiException) e, path);
+                            return Optional.<Accepted>empty();
+                        }))
+                .merge(LOOKUPS)
+                .filter(Optional::isPresent).map(Optional::get)
+                .collect().asList()
+                .map(list -> list.stream().sorted(Comparator.comparingInt(Accepted::index)).toList());
     }
 
-    /** Inserts one after the other in the caller's transaction (a reactive session runs one statement at a time). */
-    private Uni<List<Created>> insertAll(String ownerId, StoredCredentials credentials, List<Accepted> accepted) {
-        Uni<List<Created>> chain = Uni.createFrom().item(new ArrayList<>());
-        for (Accepted item : accepted) {
-            chain = chain.chain(created -> jobs.insert(ownerId, credentials, item.request(), item.file()).map(job -> {
-                created.add(new Created(item.index(), job));
-                return created;
-            }));
+    /**
+     * The accepted items whose Drive file has no live job yet and is not an earlier item's: the others are refused
+     * with 409 {@code already-queued} (V12 allows one live job per file, owner and account).
+     */
+    private Uni<List<Accepted>> notQueued(String ownerId, StoredCredentials credentials, List<Accepted> accepted,
+            BulkItemResult[] results, String path) {
+        if (accepted.isEmpty()) {
+            return Uni.createFrom().item(accepted);
         }
-        return chain;
+        List<String> fileIds = accepted.stream().map(a -> a.file().id()).distinct().toList();
+        return Panache.withSession(() -> repository.findLive(ownerId, credentials.accountId(), fileIds))
+                .map(live -> {
+                    Map<String, UUID> liveByFile = new HashMap<>();
+                    live.forEach(job -> liveByFile.put(job.driveFileId, job.id));
+                    Set<String> seen = new HashSet<>();
+                    List<Accepted> out = new ArrayList<>();
+                    for (Accepted item : accepted) {
+                        String file = item.file().id();
+                        if (liveByFile.containsKey(file) || !seen.add(file)) {
+                            results[item.index()] = refused(item.index(),
+                                    ApiException.alreadyQueued("driveFileId", liveByFile.get(file)), path);
+                        } else {
+                            out.add(item);
+                        }
+                    }
+                    return out;
+                });
     }
 
     private static BulkItemResult refused(int index, ApiException e, String path) {

@@ -28,6 +28,11 @@ import dev.vidferry.platform.job.JobStatement;
 @ApplicationScoped
 public class JobRepository implements PanacheRepositoryBase<UploadJob, UUID> {
 
+    /** The statuses V12's index {@code upload_job_one_live_per_file} covers. */
+    static final List<JobStatus> LIVE = List.of(JobStatus.PENDING, JobStatus.DOWNLOADING, JobStatus.UPLOADING,
+            JobStatus.DEFERRED);
+    static final String LIVE_INDEX = "upload_job_one_live_per_file";
+
     /** The owner's job, or null (also for someone else's job); a null owner (an admin) finds anyone's. */
     public Uni<UploadJob> findOwned(UUID id, String ownerId) {
         return (ownerId == null ? find("id = ?1", id) : find("id = ?1 and ownerId = ?2", id, ownerId)).firstResult();
@@ -86,6 +91,31 @@ public class JobRepository implements PanacheRepositoryBase<UploadJob, UUID> {
             }
             return counts;
         });
+    }
+
+    /**
+     * The owner's live job (pending, running or deferred) for Drive file {@code fileId} on Google account
+     * {@code accountId}, or null: V12 allows at most one.
+     */
+    public Uni<UploadJob> findLive(String ownerId, UUID accountId, String fileId) {
+        return find("ownerId = ?1 and googleAccountId = ?2 and driveFileId = ?3 and status in ?4", ownerId, accountId,
+                fileId, LIVE).firstResult();
+    }
+
+    /** The owner's live jobs on account {@code accountId} for any of {@code fileIds}. */
+    public Uni<List<UploadJob>> findLive(String ownerId, UUID accountId, List<String> fileIds) {
+        return find("ownerId = ?1 and googleAccountId = ?2 and driveFileId in ?3 and status in ?4", ownerId,
+                accountId, fileIds, LIVE).list();
+    }
+
+    /** Whether {@code failure} is the refusal of V12's index: the Drive file already has a live job. */
+    public static boolean liveConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(LIVE_INDEX)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs a platform statement ({@link JobCommands}) on the current session, in its transaction; rows changed. */

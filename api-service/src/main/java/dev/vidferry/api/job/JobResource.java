@@ -63,7 +63,7 @@ public class JobResource {
     @Operation(summary = "Queue one Drive file for YouTube")
     @APIResponse(responseCode = "201", description = "Created; Location names the job", headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "the job's URL"), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class), examples = @ExampleObject(name = "example", value = JobResource.JOB_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "The Drive file is missing, trashed or not visible to the caller's Google account (names driveFileId)")
-    @APIResponse(responseCode = "409", description = "No Google account connected, or it must be reconnected")
+    @APIResponse(responseCode = "409", description = "already-queued: the Drive file already has a live job (existingJobId names it); or no Google account connected, or it must be reconnected")
     @APIResponse(responseCode = "422", description = "Invalid metadata, or the Drive file is not a video, not downloadable or too large (names the field)")
     public Uni<Response> create(CreateJobRequest request, UriInfo uri) {
         return service.create(Owners.of(token), request).map(job -> Response
@@ -120,7 +120,7 @@ public class JobResource {
     @Path("{id}/retry")
     @Operation(summary = "Retry a failed or cancelled job")
     @APIResponse(responseCode = "200", description = "Pending again, attempts reset, dispatched", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class), examples = @ExampleObject(name = "example", value = JobResource.JOB_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "Only failed or cancelled jobs can be retried")
+    @APIResponse(responseCode = "409", description = "Only failed or cancelled jobs can be retried; already-queued when another live job has the same Drive file (existingJobId)")
     public Uni<JobView> retry(@PathParam("id") String id) {
         return service.retry(Owners.scope(token, identity), id);
     }

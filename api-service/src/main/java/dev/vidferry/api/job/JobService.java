@@ -70,8 +70,28 @@ public class JobService {
         }
         return Panache.withSession(() -> accounts.credentialsOf(ownerId, accountIdOf(request.googleAccountId())))
                 .chain(credentials -> acceptableFile(credentials, request.driveFileId())
-                        .chain(file -> Panache.withTransaction(() -> insert(ownerId, credentials, request, file))))
+                        .chain(file -> Panache.withTransaction(() -> jobs
+                                .findLive(ownerId, credentials.accountId(), file.id())
+                                .chain(live -> {
+                                    if (live != null) {
+                                        throw ApiException.alreadyQueued("driveFileId", live.id);
+                                    }
+                                    return insert(ownerId, credentials, request, file);
+                                }))
+                                .onFailure(JobRepository::liveConflict)
+                                .recoverWithUni(e -> alreadyQueued(ownerId, credentials.accountId(), file.id()))))
                 .map(mapper::toView);
+    }
+
+    /**
+     * 409 {@code already-queued} with the live job a racing request created first (V12's index refused ours), read in
+     * a new session: the failed transaction is gone.
+     */
+    private Uni<UploadJob> alreadyQueued(String ownerId, UUID accountId, String fileId) {
+        return Panache.withSession(() -> jobs.findLive(ownerId, accountId, fileId))
+                .map(live -> {
+                    throw ApiException.alreadyQueued("driveFileId", live == null ? null : live.id);
+                });
     }
 
     /** The job's Google account, or null for the owner's default; not a UUID: 422 naming the field. */
@@ -147,10 +167,12 @@ public class JobService {
         });
     }
 
-    /** Failed or cancelled jobs go back to pending with their attempts reset, and are dispatched again. */
-    @WithTransaction
+    /**
+     * Failed or cancelled jobs go back to pending with their attempts reset, and are dispatched again; 409
+     * {@code already-queued} when another live job has the same Drive file.
+     */
     public Uni<JobView> retry(String ownerId, String id) {
-        return jobs.lockOwned(parseId(id), ownerId).chain(found -> {
+        return Panache.withTransaction(() -> jobs.lockOwned(parseId(id), ownerId).chain(found -> {
             UploadJob job = require(found);
             if (job.status != JobStatus.FAILED && job.status != JobStatus.CANCELLED) {
                 throw ApiException.conflict("job-not-retryable",
@@ -159,7 +181,12 @@ public class JobService {
             return jobs.change(job, JobCommands.retry(job.id, job.status))
                     .chain(retried -> events.requested(retried, "retry").chain(() -> events.statusChanged(retried))
                             .map(x -> mapper.toView(retried)));
-        });
+        })).onFailure(JobRepository::liveConflict).recoverWithUni(e -> Panache.withSession(() -> jobs
+                .findOwned(parseId(id), ownerId)
+                .chain(job -> jobs.findLive(ownerId, job.googleAccountId, job.driveFileId)))
+                .map(live -> {
+                    throw ApiException.alreadyQueued("id", live == null ? null : live.id);
+                }));
     }
 
     /** Deletes a job that is not running (409 while downloading or uploading). */

@@ -114,7 +114,9 @@ class OpenApiContractTest {
             Map.entry("PATCH /api/v1/syncs/{id}", List.of("200", "400", "404")),
             Map.entry("DELETE /api/v1/syncs/{id}", List.of("204", "404")),
             Map.entry("POST /api/v1/syncs/{id}/run", List.of("202", "404")),
-            Map.entry("GET /api/v1/syncs/{id}/runs", List.of("200", "404")));
+            Map.entry("GET /api/v1/syncs/{id}/runs", List.of("200", "404")),
+            Map.entry("POST /api/v1/folders/{folderId}/scan", List.of("200", "403", "404", "409", "429")),
+            Map.entry("POST /api/v1/folders/{folderId}/enqueue", List.of("200", "403", "404", "409", "429")));
 
     @Test
     void everyOperationDocumentsItsStatusesSecurityAndAnExample() throws Exception {
@@ -227,8 +229,14 @@ class OpenApiContractTest {
                 .post("/api/v1/jobs");
         calls.add(new Call("POST /api/v1/jobs", created));
         String job = created.path("id");
+        String bulkFile = Emulator.file(user, "contract bulk.mp4", "video/mp4", 1 << 20);
         calls.add(new Call("POST /api/v1/jobs/bulk", as.apply("").contentType(ContentType.JSON)
-                .body(Map.of("jobs", List.of(Api.jobBody(file, "Bulk")))).post("/api/v1/jobs/bulk")));
+                .body(Map.of("jobs", List.of(Api.jobBody(bulkFile, "Bulk")))).post("/api/v1/jobs/bulk")));
+        calls.add(new Call("POST /api/v1/folders/{folderId}/scan", as.apply("").contentType(ContentType.JSON)
+                .body(Map.of("settings", Map.of("titleTemplate", "{folder} - {filename}")))
+                .post("/api/v1/folders/root/scan")));
+        calls.add(new Call("POST /api/v1/folders/{folderId}/enqueue", as.apply("").contentType(ContentType.JSON)
+                .body(Map.of("maxFiles", 10)).post("/api/v1/folders/root/enqueue")));
         calls.add(new Call("GET /api/v1/jobs", as.apply("").get("/api/v1/jobs")));
         calls.add(new Call("GET /api/v1/jobs/{id}", as.apply("").get("/api/v1/jobs/" + job)));
         calls.add(new Call("POST /api/v1/jobs/{id}/cancel", as.apply("").post("/api/v1/jobs/" + job + "/cancel")));

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,17 +15,14 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
-import dev.vidferry.model.event.JobProgress;
 import dev.vidferry.model.event.JobRequested;
-import dev.vidferry.model.event.Topics;
 import dev.vidferry.model.folder.SkipReason;
-import dev.vidferry.model.job.JobStage;
-import dev.vidferry.model.job.JobStatus;
 import dev.vidferry.model.metadata.VideoMetadata;
 import dev.vidferry.platform.drive.ScannedVideo;
 import dev.vidferry.platform.folder.FolderBatch.PlannedJob;
 import dev.vidferry.platform.folder.FolderBatch.SkippedVideo;
 import dev.vidferry.platform.job.JobBatches;
+import dev.vidferry.platform.job.QueuedEvents;
 import dev.vidferry.platform.outbox.OutboxRow;
 import dev.vidferry.platform.outbox.OutboxWriter;
 
@@ -116,20 +112,13 @@ public class FolderEnqueuer {
     }
 
     private List<OutboxRow> events(JobBatches.Batch batch, List<PlannedJob> jobs) {
-        List<OutboxRow> rows = new ArrayList<>(jobs.size() * 2);
+        List<QueuedEvents.Queued> queued = new ArrayList<>(jobs.size());
         for (PlannedJob job : jobs) {
             ScannedVideo v = job.video();
-            UUID id = job.jobId();
-            JobRequested.DriveFile file = new JobRequested.DriveFile(v.fileId(), v.name(), v.mimeType(), v.size(),
-                    v.md5());
-            rows.add(outbox.row(Topics.JOB_REQUESTED, JobRequested.submitted(id, batch.ownerId(), file,
-                    job.rendered().metadata(), 0).envelope(job.createdAt())));
-            rows.add(outbox.row(Topics.JOB_PROGRESS, JobProgress.statusChanged(
-                    new JobProgress.JobRef(id, batch.ownerId(), 0), JobStatus.PENDING, JobStage.QUEUED,
-                    new JobProgress.Bytes(0, 0, v.size()), "Queued", JobProgress.Outcome.NONE, job.createdAt())
-                    .envelope()));
+            queued.add(new QueuedEvents.Queued(job.jobId(), new JobRequested.DriveFile(v.fileId(), v.name(),
+                    v.mimeType(), v.size(), v.md5()), job.rendered().metadata(), job.createdAt()));
         }
-        return rows;
+        return QueuedEvents.of(outbox, batch.ownerId(), queued);
     }
 
     private String json(VideoMetadata metadata) {

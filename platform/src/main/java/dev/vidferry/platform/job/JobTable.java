@@ -29,7 +29,7 @@ final class JobTable {
     /** Columns a claim returns, read by {@link #claimed}. */
     static final String CLAIM_RETURNING = " RETURNING id, owner_id, google_account_id, drive_file_id, "
             + "drive_file_name, drive_mime_type, drive_md5, size_bytes, metadata, attempt, max_attempts, "
-            + "upload_session_uri, upload_confirmed_offset";
+            + "upload_session_uri, upload_confirmed_offset, skip_duplicates";
     /** Columns a sweep returns (alias {@code j}, old status from {@code due}), read by {@link #swept}. */
     static final String SWEEP_RETURNING = " RETURNING due.old_status, j.id, j.owner_id, j.drive_file_id,"
             + " j.drive_file_name, j.drive_mime_type, j.size_bytes, j.drive_md5, j.metadata::text AS metadata,"
@@ -54,7 +54,7 @@ final class JobTable {
                 row.getString("drive_file_name"), row.getString("drive_mime_type"), row.getString("drive_md5"),
                 row.getLong("size_bytes"), metadata(mapper, row.getJsonObject("metadata").encode(), row),
                 row.getInteger("max_attempts"), row.getString("upload_session_uri"),
-                row.getLong("upload_confirmed_offset"));
+                row.getLong("upload_confirmed_offset"), row.getBoolean("skip_duplicates"));
     }
 
     static DriveRevision revision(Row row) {

@@ -24,7 +24,9 @@ import dev.vidferry.platform.quota.QuotaLedger;
 import dev.vidferry.worker.google.GoogleErrors;
 
 /**
- * Finds an earlier upload of the same file (same md5) by the same owner whose video still exists on YouTube. Videos
+ * Finds an earlier upload of the same file (same md5) by the same owner to the same channel (the job's Google account,
+ * or another account of the owner on that channel) whose video still exists on YouTube; it runs once a job is
+ * claimed, so a copy queued while its twin was still running is caught here. Videos
  * found deleted are marked gone in the history, so the file is uploaded again. Blocking.
  */
 @ApplicationScoped
@@ -50,10 +52,10 @@ public class DuplicateCheck {
      * Like {@link #find}, but a token without the scope {@code videos.list} needs ({@code 403 insufficientPermissions})
      * skips the check: {@code warning} gets a line for the job and the file is uploaded.
      */
-    public Optional<Existing> findOrSkip(String ownerId, String md5, YouTube youtube, Consumer<String> warning)
-            throws IOException {
+    public Optional<Existing> findOrSkip(String ownerId, UUID accountId, String channelId, String md5,
+            YouTube youtube, Consumer<String> warning) throws IOException {
         try {
-            return find(ownerId, md5, youtube);
+            return find(ownerId, accountId, channelId, md5, youtube);
         } catch (IOException e) {
             if (!GoogleErrors.insufficientPermissions(e)) {
                 throw e;
@@ -67,14 +69,16 @@ public class DuplicateCheck {
     public static final String SKIPPED = "could not check YouTube for an earlier upload of this file (the Google "
             + "authorization lacks the youtube.readonly scope); reconnect Google granting it to avoid duplicates";
 
-    public Optional<Existing> find(String ownerId, String md5, YouTube youtube) throws IOException {
+    public Optional<Existing> find(String ownerId, UUID accountId, String channelId, String md5, YouTube youtube)
+            throws IOException {
         if (md5 == null || md5.isBlank()) {
             return Optional.empty();
         }
         List<Row> rows = new ArrayList<>();
         pool.preparedQuery("SELECT id, video_id, video_url FROM upload_history WHERE owner_id = $1 "
-                + "AND drive_md5 = $2 AND video_gone_at IS NULL ORDER BY uploaded_at DESC LIMIT 5")
-                .execute(Tuple.of(ownerId, md5))
+                + "AND drive_md5 = $2 AND video_gone_at IS NULL AND (google_account_id = $3 "
+                + "OR (channel_id IS NOT NULL AND channel_id = $4)) ORDER BY uploaded_at DESC LIMIT 5")
+                .execute(Tuple.of(ownerId, md5, accountId, channelId))
                 .await().atMost(DB_TIMEOUT)
                 .forEach(rows::add);
         for (Row row : rows) {

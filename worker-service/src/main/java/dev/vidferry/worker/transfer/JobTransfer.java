@@ -136,8 +136,11 @@ final class JobTransfer implements Runnable {
 
         api = GoogleErrors.Api.YOUTUBE;
         quotaMethod = QuotaMethods.VIDEOS_LIST;
-        Optional<DuplicateCheck.Existing> existing = ctx.duplicates().findOrSkip(job.ownerId(), md5,
-                ctx.clients().youtube(account.credentials()), this::warn);
+        // skipDuplicates false: the user asked for copies too (folder enqueue with skipDuplicates=false)
+        Optional<DuplicateCheck.Existing> existing = job.skipDuplicates()
+                ? ctx.duplicates().findOrSkip(job.ownerId(), account.id(), account.channelId(), md5,
+                        ctx.clients().youtube(account.credentials()), this::warn)
+                : Optional.empty();
         if (existing.isPresent()) {
             outcomes.duplicate(existing.get());
             return;
