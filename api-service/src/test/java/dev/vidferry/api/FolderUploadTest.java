@@ -166,8 +166,9 @@ class FolderUploadTest {
     void aScanPreviewsTitlesAndSkipReasonsAndQueuesNothing() {
         Emulator.User owner = Emulator.newUser("preview");
         Api.connectGoogle(owner);
-        Emulator.client().seedTree(owner.username(), null, items().add(video("a.mp4", 5)).add(video("a copy.mp4", 5))
+        Emulator.client().seedTree(owner.username(), null, items().add(video("a.mp4", 5)).add(video("z copy.mp4", 5))
                 .add(video("b.mp4", 6)).add(text("b.json", "{\"categoryId\":\"7\"}")));
+        Emulator.client().files(owner.username()); // every md5 known (the emulator computes them after seeding)
 
         JsonPath scan = given().header("Authorization", owner.bearer()).contentType(ContentType.JSON)
                 .body(Map.of("settings", Map.of("titleTemplate", "{root_folder}: {filename}")))
@@ -182,7 +183,7 @@ class FolderUploadTest {
             reasons.put((String) v.get("name"), (String) v.get("skipReason"));
             titles.put((String) v.get("name"), (String) v.get("title"));
         });
-        assertThat(reasons).containsEntry("b.mp4", "bad_sidecar: categoryId").containsEntry("a copy.mp4",
+        assertThat(reasons).containsEntry("b.mp4", "bad_sidecar: categoryId").containsEntry("z copy.mp4",
                 "duplicate_md5_queued");
         assertThat(reasons.get("a.mp4")).isNull();
         assertThat(titles.get("a.mp4")).isEqualTo("My Drive: a");
