@@ -155,8 +155,6 @@ public final class Stack {
         config.put("quarkus.oidc.client-id", "vidferry");
         // the dashboard (DashboardIT): its sign-in client, and Google's consent redirect back to this process
         config.put("quarkus.oidc.web.credentials.secret", "vidferry-secret");
-        config.put("quarkus.oidc.web.token-state-manager.encryption-secret", "e2e-only-dashboard-session-secret-32+");
-        config.put("quarkus.oidc.web.authentication.state-secret", "e2e-only-dashboard-session-secret-32+");
         config.put("vidferry.consent.redirect-uri", "http://127.0.0.1:" + port + "/api/v1/google/callback");
         config.put("vidferry.google.authorization-uri", emulatorUrl + "/o/oauth2/v2/auth");
         config.put("vidferry.google.revocation-uri", emulatorUrl + "/revoke");
