@@ -43,8 +43,7 @@ public final class Stack {
         PostgresResource.ensureDatabase(DATABASE, true);
         // the tests and benches upload far more than YouTube's 100 videos a day; quota has tests of its own
         emulator().setQuotaLimits(Map.of("videos.insert", 1_000_000L, "default", 100_000_000L));
-        int apiPort = freePort();
-        api = ServiceProcess.start("api", "api-service", apiPort, apiConfig(apiPort));
+        api = ServiceProcess.start("api", "api-service", freePort(), apiConfig());
         scheduler = ServiceProcess.start("scheduler", "scheduler-service", freePort(), schedulerConfig());
         for (int i = 1; i <= workerCount; i++) {
             addWorker();
@@ -149,15 +148,10 @@ public final class Stack {
         return config;
     }
 
-    private Map<String, String> apiConfig(int port) {
+    private Map<String, String> apiConfig() {
         Map<String, String> config = common();
         config.put("quarkus.oidc.auth-server-url", emulatorUrl);
         config.put("quarkus.oidc.client-id", "vidferry");
-        // the dashboard (DashboardIT): its sign-in client, and Google's consent redirect back to this process
-        config.put("quarkus.oidc.web.credentials.secret", "vidferry-secret");
-        config.put("vidferry.consent.redirect-uri", "http://127.0.0.1:" + port + "/api/v1/google/callback");
-        config.put("vidferry.google.authorization-uri", emulatorUrl + "/o/oauth2/v2/auth");
-        config.put("vidferry.google.revocation-uri", emulatorUrl + "/revoke");
         return config;
     }
 

@@ -53,9 +53,8 @@ public class HttpGuard {
 
     private void guard(RoutingContext rc) {
         HttpServerResponse response = rc.response();
-        String path = rc.request().path();
-        SecurityHeaders.apply(response.headers(), path);
-        rc.addHeadersEndHandler(v -> SecurityHeaders.apply(response.headers(), path));
+        SecurityHeaders.apply(response.headers());
+        rc.addHeadersEndHandler(v -> SecurityHeaders.apply(response.headers()));
         String uri = rc.request().uri();
         if (uri.length() > config.maxUriLength()) {
             answer(rc, Problems.of(414, "uri-too-long", "URI too long", "The request URI has " + uri.length()

@@ -20,7 +20,7 @@ import dev.vidferry.emulator.control.Faults;
 import dev.vidferry.emulator.http.Json;
 
 /**
- * OAuth 2.0 / OpenID Connect: discovery, JWKS, authorize (an account chooser, then auto-consent), token, userinfo (OIDC and OAuth2 v2), revoke.
+ * OAuth 2.0 / OpenID Connect: discovery, JWKS, authorize (auto-consent), token, userinfo (OIDC and OAuth2 v2), revoke.
  * Longer than most classes because it speaks one protocol family end to end, each route a short handler.
  */
 public final class OAuthRoutes {
@@ -91,10 +91,6 @@ public final class OAuthRoutes {
         Set<String> scopes = Scopes.parse(p.get("scope"));
         if (scopes.isEmpty()) {
             redirect(ctx, redirect, "error", "invalid_scope", state);
-            return;
-        }
-        if (AccountChooser.wanted(p)) {
-            AccountChooser.show(ctx, accounts.users());
             return;
         }
         User user = accounts.user(p.get("login_hint"));

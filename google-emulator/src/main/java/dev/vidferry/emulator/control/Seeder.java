@@ -131,20 +131,11 @@ public final class Seeder {
         return o;
     }
 
-    /** A demo file name that is markup; shown anywhere it must read as text. */
-    public static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>.mp4";
-
-    /**
-     * Users alice and bob with channels, a Demo folder tree with ~20 videos (one named {@link #HOSTILE_NAME}), a
-     * shortcut and a shared drive.
-     */
+    /** Users alice and bob with channels, a Demo folder tree with ~20 videos, a shortcut and a shared drive. */
     public void demo() {
         long mib = 1 << 20;
         for (String name : new String[]{"alice", "bob"}) {
-            User u = state.createUser(name, name + "@vidferry.test", name, null, true);
-            DriveFile demo = demoTree(u);
-            // a name that is HTML: every screen must show it as text (the dashboard's end-to-end test looks)
-            file(u, demo.id, HOSTILE_NAME, "video/mp4", 1 << 20, (long) name.hashCode() * 43, videoMeta("video/mp4", 9));
+            demoTree(state.createUser(name, name + "@vidferry.test", name, null, true));
         }
         SharedDrive team = drive.addSharedDrive("Team Videos", Set.of("alice", "bob"), state.clock().now());
         User alice = state.accounts().user("alice");
