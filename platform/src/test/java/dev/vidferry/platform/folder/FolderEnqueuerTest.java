@@ -26,6 +26,7 @@ import dev.vidferry.model.folder.FileOverrides;
 import dev.vidferry.model.folder.FolderSettings;
 import dev.vidferry.model.folder.SkipReason;
 import dev.vidferry.model.metadata.PrivacyStatus;
+import dev.vidferry.platform.MigratedDatabase;
 import dev.vidferry.platform.drive.ScannedVideo;
 import dev.vidferry.platform.folder.FolderBatch.SkippedVideo;
 import dev.vidferry.platform.job.JobBatches;
@@ -48,7 +49,7 @@ class FolderEnqueuerTest {
 
     @BeforeAll
     static void database() {
-        db = new MigratedDatabase();
+        db = new MigratedDatabase("vidferry_test_folders");
         pool = db.pool(4);
     }
 

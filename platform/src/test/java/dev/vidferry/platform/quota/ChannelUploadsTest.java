@@ -14,13 +14,15 @@ import org.junit.jupiter.api.Test;
 
 import io.vertx.mutiny.sqlclient.Pool;
 
+import dev.vidferry.platform.MigratedDatabase;
+
 class ChannelUploadsTest {
 
     /** 23:59:59 Pacific on 26 Nov 2026; midnight is 08:00Z. */
     private static final Instant BEFORE_MIDNIGHT = Instant.parse("2026-11-27T07:59:59Z");
     private static final Instant MIDNIGHT = Instant.parse("2026-11-27T08:00:00Z");
 
-    private static LedgerDatabase db;
+    private static MigratedDatabase db;
     private static Pool pool;
     private static Pool otherPool;
 
@@ -28,7 +30,7 @@ class ChannelUploadsTest {
 
     @BeforeAll
     static void createDatabase() {
-        db = new LedgerDatabase();
+        db = new MigratedDatabase("vidferry_test_platform");
         pool = db.pool(4);
         otherPool = db.pool(4);
     }

@@ -28,6 +28,7 @@ import dev.vidferry.model.quota.QuotaDecision.Reason;
 import dev.vidferry.model.quota.QuotaMethods;
 import dev.vidferry.model.quota.QuotaModel;
 import dev.vidferry.model.quota.QuotaUsage;
+import dev.vidferry.platform.MigratedDatabase;
 
 class QuotaLedgerTest {
 
@@ -35,7 +36,7 @@ class QuotaLedgerTest {
     private static final Instant BEFORE_MIDNIGHT = Instant.parse("2026-11-27T07:59:59Z");
     private static final Instant MIDNIGHT = Instant.parse("2026-11-27T08:00:00Z");
 
-    private static LedgerDatabase db;
+    private static MigratedDatabase db;
     private static Pool pool;
     private static Pool otherPool;
 
@@ -44,7 +45,7 @@ class QuotaLedgerTest {
 
     @BeforeAll
     static void createDatabase() {
-        db = new LedgerDatabase();
+        db = new MigratedDatabase("vidferry_test_platform");
         pool = db.pool(4);
         otherPool = db.pool(4);
     }

@@ -1,4 +1,4 @@
-package dev.vidferry.platform.folder;
+package dev.vidferry.platform;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -15,24 +15,25 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 
 /**
- * The database {@code vidferry_test_folders} on the shared PostgreSQL server (PGHOST, PGPORT, PGUSER, PGPASSWORD or
- * 127.0.0.1:5432 postgres), recreated with every migration of {@code db/migration} applied in version order.
+ * A platform test's own database on the shared PostgreSQL server (PGHOST, PGPORT, PGUSER, PGPASSWORD or
+ * 127.0.0.1:5432 postgres), recreated with every migration of {@code db/migration} applied in version order, as
+ * Flyway leaves a service's database.
  */
-final class MigratedDatabase implements AutoCloseable {
+public final class MigratedDatabase implements AutoCloseable {
 
-    static final String NAME = "vidferry_test_folders";
+    public final Vertx vertx = Vertx.vertx();
+    private final String name;
 
-    final Vertx vertx = Vertx.vertx();
-
-    MigratedDatabase() {
+    public MigratedDatabase(String name) {
+        this.name = name;
         Pool admin = pool("postgres", 1);
         try {
-            admin.query("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)").execute().await().indefinitely();
-            admin.query("CREATE DATABASE " + NAME).execute().await().indefinitely();
+            admin.query("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").execute().await().indefinitely();
+            admin.query("CREATE DATABASE " + name).execute().await().indefinitely();
         } finally {
             admin.closeAndAwait();
         }
-        Pool pool = pool(NAME, 1);
+        Pool pool = pool(name, 1);
         try {
             for (String sql : migrations()) {
                 pool.query(sql).execute().await().indefinitely();
@@ -42,8 +43,9 @@ final class MigratedDatabase implements AutoCloseable {
         }
     }
 
-    Pool pool(int size) {
-        return pool(NAME, size);
+    /** A new pool of at most {@code size} connections to the test database. */
+    public Pool pool(int size) {
+        return pool(name, size);
     }
 
     private Pool pool(String database, int size) {
