@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import dev.vidferry.model.api.GoogleAccountStatus;
 import dev.vidferry.platform.crypto.TokenCipher;
 import dev.vidferry.platform.crypto.TokenColumns;
 
@@ -67,7 +68,7 @@ public class AccountCredentials {
 
     private Loaded credentials(String ownerId, Row row) {
         UUID id = row.getUUID("id");
-        if (!"connected".equals(row.getString("status"))) {
+        if (!GoogleAccountStatus.isActive(row.getString("status"))) {
             throw new Unusable("Google account " + id + " must be reconnected");
         }
         String keyId = row.getString("key_id");
