@@ -92,6 +92,9 @@ class RunOnceIT {
         command.add("-Dvidferry.outbox.relay.enabled=false");
         command.add("-Dkafka.bootstrap.servers=127.0.0.1:1");
         command.add("-Dquarkus.kafka.health.enabled=false");
+        // sync runs open stored Google tokens, so the scheduler needs the token key like the api and workers
+        command.add("-Dvidferry.crypto.active-key-id=runonce");
+        command.add("-Dvidferry.crypto.keys.runonce=x0F6n3YDxwbD3nq3m3bgqVv2qv+J3pQpD3l3P4b0S1k=");
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(JAR.toString());
